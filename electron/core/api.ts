@@ -1,0 +1,25 @@
+import type { Channel } from '../../shared/contract/index';
+import type { HandlerSlice } from './api-types';
+import { auditApi } from './audit/audit.api';
+import { authApi } from './auth/auth.api';
+import { backupApi } from './backup/backup.api';
+import { rolesApi } from './roles/roles.api';
+import { settingsApi } from './settings/settings.api';
+import { setupApi } from './setup/setup.api';
+import { systemApi } from './system/system.api';
+import { usersApi } from './users/users.api';
+
+/**
+ * The one channel table: every channel of the contract → its handler. Access rules and schemas live in
+ * shared/contract; the type below fails to compile if a channel has no handler or a handler no channel.
+ */
+export const api: HandlerSlice<Channel> = {
+  ...setupApi,
+  ...authApi,
+  ...usersApi,
+  ...rolesApi,
+  ...auditApi,
+  ...settingsApi,
+  ...backupApi,
+  ...systemApi,
+};

@@ -1,0 +1,46 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { SessionUser } from '../../shared/contract/auth.contract';
+import type { Locale } from '../../shared/domain/errors';
+import type { Store } from './db/database';
+import type { OutboxWriter } from './db/outbox-writer';
+import type { DB } from './db/schema';
+import type { Clock } from './platform/clock';
+import type { EventBus } from './platform/events';
+import type { Hlc } from './platform/hlc';
+import type { Logger } from './platform/logger';
+import type { SecretCipher } from './platform/secrets';
+
+/** Everything the core's services need, made once at start-up by `createCore`. */
+export type CoreDeps = {
+  store: Store;
+  clock: Clock;
+  hlc: Hlc;
+  writer: OutboxWriter;
+  events: EventBus;
+  logger: Logger;
+  secrets: SecretCipher;
+  device: { id: string; code: string };
+  paths: { dataDir: string; databaseFile: string; backupsDir: string };
+  appVersion: string;
+  /** Asks the host to close and reopen the core (after a restore has been scheduled). */
+  requestRestart(reason: string): void;
+};
+
+export type Session = { sessionId: string; user: SessionUser; idleTimeoutMinutes: number };
+
+/** A summary of one change for the audit log; secret-looking fields are redacted before storing. */
+export type AuditInput = {
+  entity: string;
+  entityId: string | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+};
+
+/** What one channel call's handler receives. `db` is the call's transaction when the channel writes. */
+export type HandlerContext = CoreDeps & {
+  db: Kysely<DB> | Transaction<DB>;
+  session: Session | null;
+  locale: Locale;
+  channel: string;
+  audit(entry: AuditInput): Promise<void>;
+};

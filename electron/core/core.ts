@@ -1,0 +1,97 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { applyPendingRestore } from './backup/backup.service';
+import type { CoreDeps } from './context';
+import { openStore, type Store } from './db/database';
+import { createOutboxWriter } from './db/outbox-writer';
+import { createDispatcher, type Dispatch } from './dispatcher';
+import { systemClock, type Clock } from './platform/clock';
+import { createEventBus, type EventBus } from './platform/events';
+import { createHlc } from './platform/hlc';
+import { randomCode, uuidv7 } from './platform/ids';
+import { createLogger, type Logger } from './platform/logger';
+import { keyFileCipher, type SecretCipher } from './platform/secrets';
+
+export type CoreOptions = {
+  dataDir: string;
+  appVersion: string;
+  /** Defaults to a key file in the data folder; Electron passes a safeStorage-backed cipher. */
+  secrets?: SecretCipher;
+  clock?: Clock;
+  logger?: Logger;
+  /** Replace the database with this backup before opening (command-line restore). */
+  restoreFrom?: string;
+  onRestartRequested?: (reason: string) => void;
+};
+
+export type Core = {
+  dispatch: Dispatch;
+  events: EventBus;
+  deps: CoreDeps;
+  close(): Promise<void>;
+};
+
+async function deviceIdentity(store: Store): Promise<{ id: string; code: string; node: string }> {
+  const rows = await store.db.selectFrom('meta').selectAll().where('key', 'in', ['device_id', 'device_code']).execute();
+  const byKey = new Map(rows.map((row) => [row.key, row.value]));
+  let id = byKey.get('device_id');
+  let code = byKey.get('device_code');
+  if (!id || !code) {
+    id = uuidv7();
+    code = randomCode(4);
+    await store.db
+      .insertInto('meta')
+      .values([
+        { key: 'device_id', value: id },
+        { key: 'device_code', value: code },
+      ])
+      .onConflict((oc) => oc.column('key').doNothing())
+      .execute();
+  }
+  // The HLC node: the random tail of the device's UUIDv7, 16 hex characters.
+  return { id, code, node: id.replace(/-/g, '').slice(16) };
+}
+
+async function latestHlc(store: Store): Promise<string | undefined> {
+  const row = await sql<{ hlc: string | null }>`
+    SELECT max(hlc) AS hlc FROM (SELECT max(hlc) AS hlc FROM sync_outbox UNION ALL SELECT max(hlc) FROM audit_log)`.execute(store.db);
+  return row.rows[0]?.hlc ?? undefined;
+}
+
+/** Opens the store in `dataDir` (applying a pending restore first) and wires the core together. */
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const clock = options.clock ?? systemClock;
+  mkdirSync(options.dataDir, { recursive: true });
+  const logger = options.logger ?? createLogger(join(options.dataDir, 'logs', 'gerai.log'));
+  const paths = {
+    dataDir: options.dataDir,
+    databaseFile: join(options.dataDir, 'gerai.db'),
+    backupsDir: join(options.dataDir, 'backups'),
+  };
+  applyPendingRestore(paths, logger, clock.now(), options.restoreFrom);
+  const store = await openStore(paths.databaseFile, logger);
+  try {
+    const device = await deviceIdentity(store);
+    const hlc = createHlc(clock, device.node, await latestHlc(store));
+    const events = createEventBus();
+    const deps: CoreDeps = {
+      store,
+      clock,
+      hlc,
+      writer: createOutboxWriter({ clock, hlc, deviceId: device.id }),
+      events,
+      logger,
+      secrets: options.secrets ?? keyFileCipher(join(options.dataDir, 'secret.key')),
+      device: { id: device.id, code: device.code },
+      paths,
+      appVersion: options.appVersion,
+      requestRestart: (reason) => options.onRestartRequested?.(reason),
+    };
+    logger.info('core ready', { dataDir: options.dataDir, device: device.code });
+    return { dispatch: createDispatcher(deps), events, deps, close: () => store.close() };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}

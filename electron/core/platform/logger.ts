@@ -1,0 +1,36 @@
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+type Level = 'debug' | 'info' | 'warn' | 'error';
+export type Logger = Record<Level, (message: string, context?: Record<string, unknown>) => void>;
+
+const SECRET_KEY = /pass(word)?|secret|token|pin|hash|salt|key|authorization/i;
+
+/** Replaces the values of secret-looking keys, at any depth, with a marker. */
+export function redact(value: unknown, depth = 0): unknown {
+  if (depth > 6 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((item) => redact(item, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    out[key] = SECRET_KEY.test(key) ? '[redacted]' : redact(item, depth + 1);
+  }
+  return out;
+}
+
+/** JSON-lines logger to a file (and stderr for warnings and errors). Context is always redacted. */
+export function createLogger(file: string | null, options: { echo?: boolean } = {}): Logger {
+  if (file) mkdirSync(dirname(file), { recursive: true });
+  const write = (level: Level, message: string, context?: Record<string, unknown>) => {
+    const line = JSON.stringify({ at: new Date().toISOString(), level, message, ...(redact(context ?? {}) as object) });
+    if (file) appendFileSync(file, line + '\n');
+    if (options.echo || level === 'error' || (level === 'warn' && !file)) process.stderr.write(line + '\n');
+  };
+  return {
+    debug: (m, c) => write('debug', m, c),
+    info: (m, c) => write('info', m, c),
+    warn: (m, c) => write('warn', m, c),
+    error: (m, c) => write('error', m, c),
+  };
+}
+
+export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };

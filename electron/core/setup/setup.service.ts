@@ -1,0 +1,49 @@
+import type { ChannelOutput } from '../../../shared/contract/index';
+import type { ParsedInput } from '../api-types';
+import { hashPassword } from '../auth/password';
+import type { HandlerContext } from '../context';
+import { AppError } from '../platform/errors';
+import { findRoleByKey, seedDefaultRoles } from '../roles/roles.service';
+import { toSessionUser } from '../users/users.mapper';
+import { findUserById } from '../users/users.repository';
+
+async function hasAnyUser(ctx: HandlerContext): Promise<boolean> {
+  return (await ctx.db.selectFrom('users').select('id').limit(1).executeTakeFirst()) !== undefined;
+}
+
+export async function setupStatus(ctx: HandlerContext): Promise<ChannelOutput<'setup.status'>> {
+  return { needsOwner: !(await hasAnyUser(ctx)) };
+}
+
+/** First run: branch, default roles and the owner, in one transaction. Works once. */
+export async function createOwner(ctx: HandlerContext, input: ParsedInput<'setup.owner.create'>): Promise<ChannelOutput<'setup.owner.create'>> {
+  if (await hasAnyUser(ctx)) {
+    throw new AppError('CONFLICT', { id: 'Pemilik sudah dibuat. Silakan masuk.', en: 'The owner already exists. Please sign in.' });
+  }
+  const branch = await ctx.writer.insert(ctx.db, 'branches', {
+    name: input.branchName,
+    address: '',
+    phone: '',
+    npwp: '',
+    pkp: 0,
+    time_zone: 'Asia/Jakarta',
+    language: 'id',
+    idle_timeout_minutes: 30,
+  });
+  await seedDefaultRoles(ctx.db, ctx);
+  const ownerRole = (await findRoleByKey(ctx.db, 'owner'))!;
+  const row = await ctx.writer.insert(ctx.db, 'users', {
+    username: input.username,
+    name: input.name,
+    password_hash: await hashPassword(input.password),
+    role_id: ownerRole.id,
+    disabled: 0,
+    failed_logins: 0,
+    locked_until: null,
+    last_login_at: null,
+  });
+  const user = toSessionUser((await findUserById(ctx.db, row.id))!);
+  await ctx.audit({ entity: 'branch', entityId: branch.id, before: null, after: { name: branch.name } });
+  await ctx.audit({ entity: 'user', entityId: user.id, before: null, after: { username: user.username, name: user.name, role: 'owner' } });
+  return { user };
+}

@@ -1,0 +1,10 @@
+import type { SyncStatus } from './system.contract';
+
+/** Events the core pushes to the renderer (Electron webContents.send or the web host's /events socket). */
+export type CoreEvents = {
+  'sync.status': SyncStatus;
+  'job.progress': { jobId: string; label: string; done: number; total: number };
+  'session.ended': { reason: 'logout' | 'expired' | 'disabled' };
+};
+export type CoreEventName = keyof CoreEvents;
+export const CORE_EVENT_NAMES: readonly CoreEventName[] = ['sync.status', 'job.progress', 'session.ended'];
