@@ -1,4 +1,10 @@
 import type { Generated } from 'kysely';
+import type { CatalogTables } from '../catalog/catalog.tables';
+import type { CustomersTables } from '../customers/customers.tables';
+import type { DocumentsTables } from '../documents/documents.tables';
+import type { InventoryTables } from '../inventory/inventory.tables';
+import type { OrdersTables } from '../orders/orders.tables';
+import type { PosTables } from '../pos/pos.tables';
 
 /** Columns every synced table has (DESIGN.md, Data). Text ids are UUIDv7; times are UTC epoch ms. */
 export type SyncColumns = {
@@ -20,6 +26,17 @@ export type BranchRow = SyncColumns & {
   time_zone: string;
   language: string;
   idle_timeout_minutes: number;
+  /** 0 (none), 100, 500 or 1000: cash totals round to this step. */
+  cash_rounding: number;
+  /** Discounts above this percent of the cart need a manager's PIN. */
+  discount_limit_percent: number;
+  ppn_rate_percent: number;
+  /** The merchant's static QRIS string; dynamic QRIS with the amount is made from it. */
+  qris_static: string;
+  receipt_width: number;
+  /** host:port of a network receipt printer (ESC/POS over TCP 9100), or empty. */
+  receipt_printer: string;
+  receipt_footer: string;
 };
 
 export type RoleRow = SyncColumns & {
@@ -39,6 +56,8 @@ export type UserRow = SyncColumns & {
   failed_logins: number;
   locked_until: number | null;
   last_login_at: number | null;
+  /** scrypt hash of the manager PIN that approves discounts and voids, if set. */
+  pin_hash: string | null;
 };
 
 export type SessionRow = {
@@ -82,7 +101,7 @@ export type OutboxRow = {
 export type MetaRow = { key: string; value: string };
 export type SecretRow = { name: string; value: Buffer; updated_at: number };
 
-export type DB = {
+export type FoundationTables = {
   meta: MetaRow;
   branches: BranchRow;
   roles: RoleRow;
@@ -93,5 +112,9 @@ export type DB = {
   secrets: SecretRow;
 };
 
+export type DB = FoundationTables & CatalogTables & CustomersTables & InventoryTables & PosTables & OrdersTables & DocumentsTables;
+
 /** Tables whose rows sync between devices; every write to them goes through the outbox writer. */
-export type SyncedTable = 'branches' | 'roles' | 'users';
+export type SyncedTable = {
+  [T in keyof DB]: DB[T] extends SyncColumns ? T : never;
+}[keyof DB];

@@ -29,6 +29,13 @@ export async function createOwner(ctx: HandlerContext, input: ParsedInput<'setup
     time_zone: 'Asia/Jakarta',
     language: 'id',
     idle_timeout_minutes: 30,
+    cash_rounding: 0,
+    discount_limit_percent: 10,
+    ppn_rate_percent: 12,
+    qris_static: '',
+    receipt_width: 58,
+    receipt_printer: '',
+    receipt_footer: '',
   });
   await seedDefaultRoles(ctx.db, ctx);
   const ownerRole = (await findRoleByKey(ctx.db, 'owner'))!;
@@ -41,6 +48,7 @@ export async function createOwner(ctx: HandlerContext, input: ParsedInput<'setup
     failed_logins: 0,
     locked_until: null,
     last_login_at: null,
+    pin_hash: null,
   });
   const user = toSessionUser((await findUserById(ctx.db, row.id))!);
   await ctx.audit({ entity: 'branch', entityId: branch.id, before: null, after: { name: branch.name } });

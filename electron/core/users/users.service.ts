@@ -55,6 +55,7 @@ export async function createUser(ctx: HandlerContext, input: ParsedInput<'users.
     failed_logins: 0,
     locked_until: null,
     last_login_at: null,
+    pin_hash: null,
   });
   const user = toUser((await findUserById(ctx.db, row.id))!);
   await ctx.audit({ entity: 'user', entityId: user.id, before: null, after: user });

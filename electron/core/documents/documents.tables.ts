@@ -1,0 +1,2 @@
+export type DocSequenceRow = { prefix: string; last: number };
+export type DocumentsTables = { doc_sequences: DocSequenceRow };
