@@ -14,6 +14,11 @@ export function findBranch(db: Db): Promise<BranchRow | undefined> {
   return db.selectFrom('branches').selectAll().where('deleted_at', 'is', null).orderBy('created_at').limit(1).executeTakeFirst();
 }
 
+/** The branch's time zone, for document numbers, day boundaries and what the UI shows. */
+export async function branchTimeZone(db: Db): Promise<string> {
+  return (await findBranch(db))?.time_zone ?? 'Asia/Jakarta';
+}
+
 export async function idleTimeoutMinutes(db: Db): Promise<number> {
   return (await findBranch(db))?.idle_timeout_minutes ?? DEFAULT_IDLE_MINUTES;
 }

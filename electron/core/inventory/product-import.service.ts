@@ -1,0 +1,252 @@
+import type { z } from 'zod';
+import type { inventoryChannels } from '../../../shared/contract/inventory.contract';
+import { isValidGtin } from '../../../shared/domain/barcode';
+import { itemName } from '../catalog/catalog.service';
+import type { HandlerContext } from '../context';
+import { uuidv7 } from '../platform/ids';
+import { formatCsv, parseCsv } from '../platform/csv';
+
+// TEMP-REGISTER: becomes ParsedInput once the inventory slice is registered in the contract.
+type ParsedInput<C extends keyof typeof inventoryChannels> = z.output<(typeof inventoryChannels)[C]['input']>;
+
+type RowError = { row: number; field: string; message: string };
+
+const COLUMNS = ['name', 'sku', 'barcode', 'category', 'unit', 'price', 'cost', 'tax_mode', 'tags', 'variant', 'negative_policy', 'low_stock_threshold'] as const;
+type Column = (typeof COLUMNS)[number];
+
+/** Header names people actually type, Indonesian ones included. */
+const ALIASES: Record<string, Column> = {
+  name: 'name', nama: 'name', nama_produk: 'name', product: 'name', produk: 'name',
+  sku: 'sku', kode: 'sku', kode_barang: 'sku',
+  barcode: 'barcode', ean: 'barcode',
+  category: 'category', kategori: 'category',
+  unit: 'unit', satuan: 'unit',
+  price: 'price', harga: 'price', harga_jual: 'price',
+  cost: 'cost', modal: 'cost', hpp: 'cost', harga_beli: 'cost',
+  tax_mode: 'tax_mode', pajak: 'tax_mode', ppn: 'tax_mode',
+  tags: 'tags', tag: 'tags',
+  variant: 'variant', varian: 'variant',
+  negative_policy: 'negative_policy', stok_minus: 'negative_policy',
+  low_stock_threshold: 'low_stock_threshold', stok_minimum: 'low_stock_threshold', minimum: 'low_stock_threshold',
+};
+
+const TAX_MODES: Record<string, 'included' | 'excluded' | 'exempt'> = {
+  '': 'included', included: 'included', termasuk: 'included', include: 'included',
+  excluded: 'excluded', exclude: 'excluded', tidak_termasuk: 'excluded', belum_termasuk: 'excluded',
+  exempt: 'exempt', bebas: 'exempt', tidak_kena: 'exempt',
+};
+
+/** "Rp 12.500" / "12500" / "12.500" → 12500. Rupiah are whole: a decimal part is an error. */
+function parseRupiah(text: string): number | null {
+  const cleaned = text.replace(/rp\.?/i, '').replace(/\s/g, '');
+  if (cleaned === '') return null;
+  if (!/^\d{1,3}(\.\d{3})*$|^\d+$/.test(cleaned)) return NaN;
+  return Number(cleaned.replace(/\./g, ''));
+}
+
+function parseVariant(text: string): Record<string, string> | null {
+  if (text.trim() === '') return {};
+  const out: Record<string, string> = {};
+  for (const pair of text.split('|')) {
+    const [key, value] = pair.split('=').map((part) => part?.trim() ?? '');
+    if (!key || !value) return null;
+    out[key] = value;
+  }
+  return out;
+}
+
+type ParsedRow = {
+  row: number;
+  name: string;
+  sku: string;
+  barcode: string | null;
+  category: string;
+  unit: string;
+  price: number;
+  cost: number;
+  taxMode: 'included' | 'excluded' | 'exempt';
+  tags: string[];
+  variant: Record<string, string>;
+  negativePolicy: 'block' | 'allow';
+  lowStockThreshold: number;
+};
+
+/** Reads and checks every row; returns the rows or every error found (row numbers count the header as 1). */
+export function readProductCsv(csv: string, existing: { skus: Set<string>; barcodes: Set<string> }): { rows: ParsedRow[]; errors: RowError[] } {
+  const table = parseCsv(csv);
+  const errors: RowError[] = [];
+  const header = (table[0] ?? []).map((h) => ALIASES[h.trim().toLowerCase().replace(/[\s-]+/g, '_')] ?? null);
+  for (const required of ['name', 'sku', 'price'] as const) {
+    if (!header.includes(required)) errors.push({ row: 1, field: required, message: `column "${required}" is missing` });
+  }
+  if (errors.length) return { rows: [], errors };
+  const rows: ParsedRow[] = [];
+  const seenSku = new Map<string, number>();
+  const seenBarcode = new Map<string, number>();
+  for (let r = 1; r < table.length; r++) {
+    const cells = table[r]!;
+    const rowNo = r + 1;
+    const get = (column: Column) => {
+      const index = header.indexOf(column);
+      return index === -1 ? '' : (cells[index] ?? '').trim();
+    };
+    const fail = (field: string, message: string) => errors.push({ row: rowNo, field, message });
+    if (cells.every((cell) => cell.trim() === '')) continue;
+    const name = get('name');
+    if (!name || name.length > 120) fail('name', 'name is required (at most 120 characters)');
+    const sku = get('sku').toUpperCase();
+    if (!/^[A-Z0-9._\-/]{1,64}$/.test(sku)) fail('sku', 'SKU: 1–64 letters, digits, . _ - /');
+    else if (existing.skus.has(sku)) fail('sku', `SKU ${sku} already exists`);
+    else if (seenSku.has(sku)) fail('sku', `SKU ${sku} also on row ${seenSku.get(sku)}`);
+    seenSku.set(sku, rowNo);
+    const barcode = get('barcode') || null;
+    if (barcode) {
+      if (!/^[A-Za-z0-9-]{4,48}$/.test(barcode)) fail('barcode', 'barcode: 4–48 letters, digits or -');
+      else if (/^\d+$/.test(barcode) && [8, 12, 13, 14].includes(barcode.length) && !isValidGtin(barcode)) fail('barcode', 'check digit is wrong');
+      else if (existing.barcodes.has(barcode)) fail('barcode', `barcode ${barcode} already exists`);
+      else if (seenBarcode.has(barcode)) fail('barcode', `barcode ${barcode} also on row ${seenBarcode.get(barcode)}`);
+      seenBarcode.set(barcode, rowNo);
+    }
+    const price = parseRupiah(get('price'));
+    if (price === null || Number.isNaN(price)) fail('price', 'price must be whole rupiah, e.g. 12500 or 12.500');
+    const cost = parseRupiah(get('cost')) ?? 0;
+    if (Number.isNaN(cost)) fail('cost', 'cost must be whole rupiah');
+    const taxMode = TAX_MODES[get('tax_mode').toLowerCase().replace(/[\s-]+/g, '_')];
+    if (!taxMode) fail('tax_mode', 'tax_mode: included, excluded or exempt');
+    const variant = parseVariant(get('variant'));
+    if (!variant) fail('variant', 'variant: key=value pairs separated by |, e.g. ukuran=M|warna=Merah');
+    const policy = get('negative_policy').toLowerCase() || 'block';
+    if (policy !== 'block' && policy !== 'allow') fail('negative_policy', 'negative_policy: block or allow');
+    const thresholdText = get('low_stock_threshold');
+    const threshold = thresholdText === '' ? 0 : Number(thresholdText);
+    if (!Number.isInteger(threshold) || threshold < 0) fail('low_stock_threshold', 'a whole number, 0 or more');
+    rows.push({
+      row: rowNo,
+      name,
+      sku,
+      barcode,
+      category: get('category'),
+      unit: get('unit') || 'pcs',
+      price: price ?? 0,
+      cost,
+      taxMode: taxMode ?? 'included',
+      tags: get('tags').split('|').map((t) => t.trim()).filter(Boolean),
+      variant: variant ?? {},
+      negativePolicy: policy === 'allow' ? 'allow' : 'block',
+      lowStockThreshold: threshold,
+    });
+  }
+  if (rows.length === 0 && errors.length === 0) errors.push({ row: 1, field: 'file', message: 'no product rows' });
+  return { rows, errors };
+}
+
+const CHUNK = 500;
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * All or nothing: every row is checked first; any error imports nothing and returns every error.
+ * Rows with the same name and a variant become items of one product. Works in chunks that yield,
+ * reporting progress as `job.progress` events.
+ */
+export async function importProducts(ctx: HandlerContext, input: ParsedInput<'inventory.import.products'>) {
+  const items = await ctx.db.selectFrom('items').select(['sku', 'barcode']).execute();
+  const existing = { skus: new Set(items.map((i) => i.sku)), barcodes: new Set(items.flatMap((i) => (i.barcode ? [i.barcode] : []))) };
+  const { rows, errors } = readProductCsv(input.csv, existing);
+  if (errors.length) return { imported: 0, errors };
+  if (input.dryRun) return { imported: 0, errors: [] };
+
+  const jobId = uuidv7();
+  const progress = (done: number) => ctx.events.emit('job.progress', { jobId, label: 'import.products', done, total: rows.length });
+  const categories = new Map(
+    (await ctx.db.selectFrom('categories').select(['id', 'name']).where('deleted_at', 'is', null).execute()).map((c) => [c.name.toLowerCase(), c.id]),
+  );
+  const productOf = new Map<string, string>();
+  for (let start = 0; start < rows.length; start += CHUNK) {
+    for (const row of rows.slice(start, start + CHUNK)) {
+      let categoryId: string | null = null;
+      if (row.category) {
+        categoryId = categories.get(row.category.toLowerCase()) ?? null;
+        if (!categoryId) {
+          categoryId = (await ctx.writer.insert(ctx.db, 'categories', { name: row.category, parent_id: null })).id;
+          categories.set(row.category.toLowerCase(), categoryId);
+        }
+      }
+      const groupKey = Object.keys(row.variant).length ? row.name.toLowerCase() : null;
+      let productId = groupKey ? productOf.get(groupKey) : undefined;
+      if (!productId) {
+        productId = (
+          await ctx.writer.insert(ctx.db, 'products', {
+            name: row.name,
+            category_id: categoryId,
+            unit: row.unit,
+            tax_mode: row.taxMode,
+            tags: JSON.stringify(row.tags),
+            description: '',
+            archived: 0,
+          })
+        ).id;
+        if (groupKey) productOf.set(groupKey, productId);
+      }
+      await ctx.writer.insert(ctx.db, 'items', {
+        product_id: productId,
+        sku: row.sku,
+        barcode: row.barcode,
+        name: itemName(row.name, row.variant),
+        variant: JSON.stringify(row.variant),
+        keywords: [...row.tags, row.category].filter(Boolean).join(' '),
+        price: row.price,
+        cost: row.cost,
+        negative_policy: row.negativePolicy,
+        low_stock_threshold: row.lowStockThreshold,
+        archived: 0,
+      });
+    }
+    progress(Math.min(rows.length, start + CHUNK));
+    await yieldToEventLoop();
+  }
+  await ctx.audit({ entity: 'product', entityId: null, before: null, after: { imported: rows.length } });
+  return { imported: rows.length, errors: [] };
+}
+
+export async function exportProducts(ctx: HandlerContext, input: ParsedInput<'inventory.export.products'>) {
+  const rows = await ctx.db
+    .selectFrom('items')
+    .innerJoin('products', 'products.id', 'items.product_id')
+    .leftJoin('categories', 'categories.id', 'products.category_id')
+    .select([
+      'products.name',
+      'items.sku',
+      'items.barcode',
+      'categories.name as category',
+      'products.unit',
+      'items.price',
+      'items.cost',
+      'products.tax_mode',
+      'products.tags',
+      'items.variant',
+      'items.negative_policy',
+      'items.low_stock_threshold',
+    ])
+    .where('items.deleted_at', 'is', null)
+    .where('items.archived', '=', 0)
+    .orderBy('products.name')
+    .orderBy('items.sku')
+    .execute();
+  const body = rows.map((row) => [
+    row.name,
+    row.sku,
+    row.barcode,
+    row.category,
+    row.unit,
+    row.price,
+    row.cost,
+    row.tax_mode,
+    (JSON.parse(row.tags) as string[]).join('|'),
+    Object.entries(JSON.parse(row.variant) as Record<string, string>).map(([k, v]) => `${k}=${v}`).join('|'),
+    row.negative_policy,
+    row.low_stock_threshold,
+  ]);
+  const stamp = new Date(ctx.clock.now()).toISOString().slice(0, 10);
+  return { fileName: `produk-${stamp}.csv`, csv: formatCsv([[...COLUMNS], ...body], input.delimiter) };
+}
+
