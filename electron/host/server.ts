@@ -29,6 +29,11 @@ export type HostOptions = {
   rendererDir: string;
   port: number;
   host?: string;
+  /**
+   * Benchmarks only (default false): also serve `POST /__bench/echo`, which answers with the request
+   * body as-is — the baseline `npm run bench ipc.roundtrip` compares `/ipc/*` against.
+   */
+  benchEcho?: boolean;
 };
 
 export type RunningHost = { server: Server; url: string; port: number; close(): Promise<void> };
@@ -94,9 +99,19 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       return res.end(renderApiReference(describeContract()));
     }
+    if (options.benchEcho && url.pathname === '/__bench/echo' && req.method === 'POST') {
+      const body = await readBody(req);
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+      return res.end(body);
+    }
     if (url.pathname.startsWith('/ipc/')) {
       if (req.method !== 'POST') return sendJson(res, 405, validationEnvelope('use POST'));
-      const channel = decodeURIComponent(url.pathname.slice('/ipc/'.length));
+      let channel: string;
+      try {
+        channel = decodeURIComponent(url.pathname.slice('/ipc/'.length));
+      } catch {
+        return sendJson(res, 400, validationEnvelope('malformed channel name'));
+      }
       let input: unknown = {};
       try {
         const body = await readBody(req);
@@ -121,9 +136,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
   function attachEvents(ws: WebSocket) {
     let unsubscribe: (() => void) | null = null;
+    // Only the first message is a sign-in; anything sent while it is being checked is ignored.
+    let signingIn = false;
     const authTimer = setTimeout(() => ws.close(4401, 'sign in first'), 10_000);
     ws.on('message', async (data) => {
-      if (unsubscribe) return;
+      if (signingIn || unsubscribe) return;
+      signingIn = true;
       let token: unknown;
       try {
         token = (JSON.parse(String(data)) as { token?: unknown }).token;
@@ -133,6 +151,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       const me = await options.core().dispatch('auth.session.me', {}, { token: typeof token === 'string' ? token : null });
       clearTimeout(authTimer);
       if (!me.ok) return ws.close(4401, me.error.code);
+      // Closed while the token was being checked: subscribing now would leak a listener.
+      if (ws.readyState !== ws.OPEN) return;
       unsubscribe = options.core().events.onAny((event, payload) => {
         if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ event, payload }));
       });

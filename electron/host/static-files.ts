@@ -27,7 +27,13 @@ export const CSP =
  * paths that climb out of the folder are refused.
  */
 export function serveStatic(root: string, urlPath: string, res: ServerResponse): void {
-  const decoded = decodeURIComponent(urlPath.split('?')[0] ?? '/');
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath.split('?')[0] ?? '/');
+  } catch {
+    res.writeHead(400, { 'content-type': 'text/plain' }).end('malformed path');
+    return;
+  }
   let file = normalize(join(root, decoded));
   if (file !== root && !file.startsWith(root + sep)) {
     res.writeHead(403).end();

@@ -22,8 +22,8 @@ const WRONG_CREDENTIALS = new AppError(
   { commit: true },
 );
 
-function lockedError(until: number) {
-  const minutes = Math.max(1, Math.ceil((until - Date.now()) / 60000));
+function lockedError(until: number, now: number) {
+  const minutes = Math.max(1, Math.ceil((until - now) / 60000));
   return new AppError(
     'LOCKED',
     {
@@ -47,7 +47,7 @@ export async function login(ctx: HandlerContext, input: ParsedInput<'auth.sessio
     await ctx.audit({ entity: 'session', entityId: null, before: null, after: { username: input.username, result: 'rejected' } });
     throw WRONG_CREDENTIALS;
   }
-  if (user.locked_until !== null && user.locked_until > now) throw lockedError(user.locked_until);
+  if (user.locked_until !== null && user.locked_until > now) throw lockedError(user.locked_until, now);
 
   if (!(await verifyPassword(input.password, user.password_hash))) {
     const failed = user.failed_logins + 1;
@@ -62,7 +62,7 @@ export async function login(ctx: HandlerContext, input: ParsedInput<'auth.sessio
       before: null,
       after: { username: user.username, result: locks ? 'locked' : 'wrong password', failedAttempts: failed },
     });
-    throw locks ? lockedError(now + LOCK_MS) : WRONG_CREDENTIALS;
+    throw locks ? lockedError(now + LOCK_MS, now) : WRONG_CREDENTIALS;
   }
 
   await ctx.writer.update(ctx.db, 'users', user.id, { failed_logins: 0, locked_until: null, last_login_at: now });
@@ -102,6 +102,14 @@ export async function changePassword(ctx: HandlerContext, input: ParsedInput<'au
     );
   }
   await ctx.writer.update(ctx.db, 'users', user.id, { password_hash: await hashPassword(input.newPassword) });
+  // Other sessions of this user (another till, a forgotten browser) end; this one goes on.
+  await ctx.db
+    .updateTable('sessions')
+    .set({ ended_at: ctx.clock.now(), end_reason: 'password changed' })
+    .where('user_id', '=', user.id)
+    .where('id', '!=', session.sessionId)
+    .where('ended_at', 'is', null)
+    .execute();
   await ctx.audit({ entity: 'user', entityId: user.id, before: null, after: { passwordChanged: true } });
   return { ok: true };
 }

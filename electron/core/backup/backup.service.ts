@@ -86,7 +86,16 @@ export function applyPendingRestore(paths: CoreDeps['paths'], logger: Logger, no
     file = (JSON.parse(readFileSync(pendingPath, 'utf8')) as { file: string }).file;
   }
   if (!file) return null;
-  checkBackupFile(file);
+  try {
+    checkBackupFile(file);
+  } catch (error) {
+    // An explicit restore must fail loudly. A scheduled one whose file went bad since it was checked
+    // must not keep the app from starting on its current database at every start from now on.
+    if (explicitFile || !(error instanceof AppError)) throw error;
+    logger.error('scheduled restore dropped: the backup is no longer usable', { file, reason: error.message });
+    rmSync(pendingPath, { force: true });
+    return null;
+  }
   const asideDir = join(paths.dataDir, `before-restore-${stamp(now)}`);
   mkdirSync(asideDir, { recursive: true });
   for (const suffix of ['', '-wal', '-shm']) {

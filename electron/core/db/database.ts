@@ -16,6 +16,8 @@ export type Store = {
 export async function openStore(file: string, logger: Logger, list: readonly Migration[] = migrations): Promise<Store> {
   const sqlite = new Database(file);
   try {
+    // Before any pragma that writes (journal_mode rewrites the header): a newer file stays untouched.
+    assertNotTooNew(sqlite, list);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
@@ -39,7 +41,7 @@ export function schemaVersionOf(sqlite: Database.Database): number {
   return sqlite.pragma('user_version', { simple: true }) as number;
 }
 
-async function migrate(sqlite: Database.Database, db: Kysely<DB>, list: readonly Migration[], logger: Logger) {
+function assertNotTooNew(sqlite: Database.Database, list: readonly Migration[]) {
   const latest = list.length ? list[list.length - 1]!.version : 0;
   const current = schemaVersionOf(sqlite);
   if (current > latest) {
@@ -48,6 +50,11 @@ async function migrate(sqlite: Database.Database, db: Kysely<DB>, list: readonly
       en: `This database was written by a newer Gerai (schema ${current}, this app ${latest}). Update the app.`,
     });
   }
+}
+
+async function migrate(sqlite: Database.Database, db: Kysely<DB>, list: readonly Migration[], logger: Logger) {
+  assertNotTooNew(sqlite, list);
+  const current = schemaVersionOf(sqlite);
   for (const migration of list) {
     if (migration.version <= current) continue;
     logger.info('applying migration', { version: migration.version, name: migration.name });

@@ -4,11 +4,14 @@ import { dirname } from 'node:path';
 type Level = 'debug' | 'info' | 'warn' | 'error';
 export type Logger = Record<Level, (message: string, context?: Record<string, unknown>) => void>;
 
-const SECRET_KEY = /pass(word)?|secret|token|pin|hash|salt|key|authorization/i;
+/** Keys whose values are secrets: matched at the end of the name (`managerPin`, `password_hash`, `apiKey`). */
+const SECRET_KEY = /(pass|password|passwd|secret|token|pin|hash|salt|apikey|api_key|privatekey|private_key|serverkey|authorization|cookie)$/i;
 
 /** Replaces the values of secret-looking keys, at any depth, with a marker. */
 export function redact(value: unknown, depth = 0): unknown {
-  if (depth > 6 || value === null || typeof value !== 'object') return value;
+  if (value === null || typeof value !== 'object') return value;
+  // Too deep to walk: drop it rather than pass along secrets nobody looked at.
+  if (depth > 6) return '[too deep]';
   if (Array.isArray(value)) return value.map((item) => redact(item, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {

@@ -84,6 +84,9 @@ export async function updateUser(ctx: HandlerContext, input: ParsedInput<'users.
   }
   if (input.password !== undefined) patch.password_hash = await hashPassword(input.password);
   if (input.disabled !== undefined) {
+    if (input.disabled && ctx.session?.user.id === current.id) {
+      throw new AppError('CONFLICT', { id: 'Anda tidak dapat menonaktifkan akun sendiri.', en: 'You cannot disable your own account.' });
+    }
     if (input.disabled && current.role_key === 'owner') await assertKeepsAnOwner(ctx, current.id);
     patch.disabled = input.disabled ? 1 : 0;
   }
