@@ -3,6 +3,9 @@ import type { HandlerSlice } from './api-types';
 import { auditApi } from './audit/audit.api';
 import { authApi } from './auth/auth.api';
 import { backupApi } from './backup/backup.api';
+import { catalogApi } from './catalog/catalog.api';
+import { inventoryApi } from './inventory/inventory.api';
+import { posApi } from './pos/pos.api';
 import { rolesApi } from './roles/roles.api';
 import { settingsApi } from './settings/settings.api';
 import { setupApi } from './setup/setup.api';
@@ -22,4 +25,7 @@ export const api: HandlerSlice<Channel> = {
   ...settingsApi,
   ...backupApi,
   ...systemApi,
+  ...catalogApi,
+  ...inventoryApi,
+  ...posApi,
 };

@@ -3,12 +3,26 @@ import type { ChannelSpec } from './channel';
 import { auditChannels } from './audit.contract';
 import { authChannels } from './auth.contract';
 import { backupChannels } from './backup.contract';
+import { catalogChannels } from './catalog.contract';
+import { inventoryChannels } from './inventory.contract';
+import { posChannels } from './pos.contract';
 import { settingsChannels } from './settings.contract';
 import { setupChannels } from './setup.contract';
 import { systemChannels } from './system.contract';
 import { usersChannels } from './users.contract';
 
-const slices = [setupChannels, authChannels, usersChannels, auditChannels, settingsChannels, backupChannels, systemChannels];
+const slices = [
+  setupChannels,
+  authChannels,
+  usersChannels,
+  auditChannels,
+  settingsChannels,
+  backupChannels,
+  systemChannels,
+  catalogChannels,
+  inventoryChannels,
+  posChannels,
+];
 
 /** A channel named twice is a bug that must stop the app at start-up. */
 function assertUniqueChannels(all: readonly Record<string, ChannelSpec>[]): void {
@@ -29,6 +43,9 @@ export const contract = {
   ...settingsChannels,
   ...backupChannels,
   ...systemChannels,
+  ...catalogChannels,
+  ...inventoryChannels,
+  ...posChannels,
 };
 
 export type Contract = typeof contract;
@@ -49,3 +66,6 @@ export * from './audit.contract';
 export * from './settings.contract';
 export * from './backup.contract';
 export * from './system.contract';
+export * from './catalog.contract';
+export * from './inventory.contract';
+export * from './pos.contract';

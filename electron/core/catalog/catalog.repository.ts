@@ -22,8 +22,8 @@ export function itemsOfProducts(db: Db, productIds: readonly string[]) {
     .selectAll()
     .where('product_id', 'in', productIds)
     .where('deleted_at', 'is', null)
-    .orderBy('product_id')
-    .orderBy('sku')
+    // UUIDv7 ids sort in creation order: variants stay in the order they were entered.
+    .orderBy('id')
     .execute();
 }
 

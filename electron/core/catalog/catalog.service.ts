@@ -1,7 +1,6 @@
 import type { Item, Product, SearchHit } from '../../../shared/contract/catalog.contract';
 import { isValidGtin } from '../../../shared/domain/barcode';
-import type { z } from 'zod';
-import type { catalogChannels } from '../../../shared/contract/catalog.contract';
+import type { ParsedInput } from '../api-types';
 import type { HandlerContext } from '../context';
 import { AppError, notFound } from '../platform/errors';
 import type { ItemRow } from './catalog.tables';
@@ -9,8 +8,6 @@ import { findProduct, itemsByCodes, itemsOfProducts, searchItems, type ProductWi
 
 const PRODUCT = { id: 'Produk', en: 'Product' };
 
-// TEMP-REGISTER: becomes ParsedInput once the catalog slice is registered in the contract.
-type ParsedInput<C extends keyof typeof catalogChannels> = z.output<(typeof catalogChannels)[C]['input']>;
 
 type ItemInput = ParsedInput<'catalog.products.create'>['items'][number];
 

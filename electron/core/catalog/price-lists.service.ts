@@ -1,12 +1,9 @@
-import type { z } from 'zod';
-import type { catalogChannels } from '../../../shared/contract/catalog.contract';
+import type { ParsedInput } from '../api-types';
 import type { HandlerContext } from '../context';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 import { AppError, notFound } from '../platform/errors';
 
-// TEMP-REGISTER: becomes ParsedInput once the catalog slice is registered in the contract.
-type ParsedInput<C extends keyof typeof catalogChannels> = z.output<(typeof catalogChannels)[C]['input']>;
 type Db = Kysely<DB> | Transaction<DB>;
 
 export const DEFAULT_PRICE_LISTS = [

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import type { z } from 'zod';
-import type { inventoryChannels, Movement, StockLevel, Warehouse } from '../../../shared/contract/inventory.contract';
+import type { Movement, StockLevel, Warehouse } from '../../../shared/contract/inventory.contract';
 import { requireSession } from '../auth/auth.service';
+import type { ParsedInput } from '../api-types';
 import type { HandlerContext } from '../context';
 import { nextDocumentNumber } from '../documents/document-number';
 import { AppError, notFound } from '../platform/errors';
@@ -9,8 +9,6 @@ import { branchTimeZone } from '../settings/settings.service';
 import type { StockMovementRow, WarehouseRow } from './inventory.tables';
 import { postMovement } from './stock-ledger';
 
-// TEMP-REGISTER: becomes ParsedInput once the inventory slice is registered in the contract.
-type ParsedInput<C extends keyof typeof inventoryChannels> = z.output<(typeof inventoryChannels)[C]['input']>;
 
 const WAREHOUSE = { id: 'Gudang', en: 'Warehouse' };
 

@@ -1,13 +1,10 @@
-import type { z } from 'zod';
-import type { inventoryChannels } from '../../../shared/contract/inventory.contract';
 import { isValidGtin } from '../../../shared/domain/barcode';
 import { itemName } from '../catalog/catalog.service';
+import type { ParsedInput } from '../api-types';
 import type { HandlerContext } from '../context';
 import { uuidv7 } from '../platform/ids';
 import { formatCsv, parseCsv } from '../platform/csv';
 
-// TEMP-REGISTER: becomes ParsedInput once the inventory slice is registered in the contract.
-type ParsedInput<C extends keyof typeof inventoryChannels> = z.output<(typeof inventoryChannels)[C]['input']>;
 
 type RowError = { row: number; field: string; message: string };
 

@@ -1,6 +1,6 @@
-import type { z } from 'zod';
-import type { inventoryChannels, Transfer } from '../../../shared/contract/inventory.contract';
+import type { Transfer } from '../../../shared/contract/inventory.contract';
 import { requireSession } from '../auth/auth.service';
+import type { ParsedInput } from '../api-types';
 import type { HandlerContext } from '../context';
 import { nextDocumentNumber } from '../documents/document-number';
 import { AppError, notFound } from '../platform/errors';
@@ -8,8 +8,6 @@ import { branchTimeZone } from '../settings/settings.service';
 import { requireWarehouse } from './inventory.service';
 import { postMovement } from './stock-ledger';
 
-// TEMP-REGISTER: becomes ParsedInput once the inventory slice is registered in the contract.
-type ParsedInput<C extends keyof typeof inventoryChannels> = z.output<(typeof inventoryChannels)[C]['input']>;
 
 const TRANSFER = { id: 'Transfer', en: 'Transfer' };
 

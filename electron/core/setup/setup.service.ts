@@ -3,6 +3,8 @@ import type { ParsedInput } from '../api-types';
 import { hashPassword } from '../auth/password';
 import type { HandlerContext } from '../context';
 import { AppError } from '../platform/errors';
+import { seedPriceLists } from '../catalog/price-lists.service';
+import { seedDefaultWarehouse } from '../inventory/inventory.service';
 import { findRoleByKey, seedDefaultRoles } from '../roles/roles.service';
 import { toSessionUser } from '../users/users.mapper';
 import { findUserById } from '../users/users.repository';
@@ -15,7 +17,7 @@ export async function setupStatus(ctx: HandlerContext): Promise<ChannelOutput<'s
   return { needsOwner: !(await hasAnyUser(ctx)) };
 }
 
-/** First run: branch, default roles and the owner, in one transaction. Works once. */
+/** First run: branch, default roles, price lists, the shop-floor warehouse and the owner, in one transaction. Works once. */
 export async function createOwner(ctx: HandlerContext, input: ParsedInput<'setup.owner.create'>): Promise<ChannelOutput<'setup.owner.create'>> {
   if (await hasAnyUser(ctx)) {
     throw new AppError('CONFLICT', { id: 'Pemilik sudah dibuat. Silakan masuk.', en: 'The owner already exists. Please sign in.' });
@@ -38,6 +40,8 @@ export async function createOwner(ctx: HandlerContext, input: ParsedInput<'setup
     receipt_footer: '',
   });
   await seedDefaultRoles(ctx.db, ctx);
+  await seedPriceLists(ctx.db, ctx);
+  await seedDefaultWarehouse(ctx);
   const ownerRole = (await findRoleByKey(ctx.db, 'owner'))!;
   const row = await ctx.writer.insert(ctx.db, 'users', {
     username: input.username,

@@ -1,0 +1,57 @@
+import { join } from 'node:path';
+import type { ParsedInput } from '../api-types';
+import type { HandlerContext } from '../context';
+import { AppError } from '../platform/errors';
+import { findBranch } from '../settings/settings.service';
+import type { ReceiptData } from './receipt/receipt-data';
+import { receiptEscPos } from './receipt/receipt-escpos';
+import { receiptHtml } from './receipt/receipt-html';
+import { saveReceiptFile, sendToPrinter } from './receipt/network-printer';
+import { saleOut } from './sale-view';
+
+async function receiptData(ctx: HandlerContext, saleId: string, reprint: boolean, width?: 58 | 80): Promise<ReceiptData> {
+  const branch = (await findBranch(ctx.db))!;
+  return {
+    sale: await saleOut(ctx, saleId),
+    branch: {
+      name: branch.name,
+      address: branch.address,
+      phone: branch.phone,
+      npwp: branch.npwp,
+      pkp: branch.pkp === 1,
+      footer: branch.receipt_footer,
+      timeZone: branch.time_zone,
+    },
+    width: width ?? (branch.receipt_width === 80 ? 80 : 58),
+    reprint,
+    printedAt: ctx.clock.now(),
+  };
+}
+
+export async function renderReceipt(ctx: HandlerContext, input: ParsedInput<'pos.receipts.render'>) {
+  const data = await receiptData(ctx, input.saleId, input.reprint, input.width);
+  return { html: receiptHtml(data), escposBase64: Buffer.from(receiptEscPos(data)).toString('base64'), width: data.width };
+}
+
+/** To the branch's network printer (ESC/POS over TCP 9100), or to a file in the data folder. */
+export async function printReceipt(ctx: HandlerContext, input: ParsedInput<'pos.receipts.print'>) {
+  const data = await receiptData(ctx, input.saleId, input.reprint);
+  const bytes = receiptEscPos(data);
+  const branch = (await findBranch(ctx.db))!;
+  let destination: string;
+  if (input.toFile || !branch.receipt_printer) {
+    destination = saveReceiptFile(join(ctx.paths.dataDir, 'receipts'), data.sale.number, bytes);
+  } else {
+    try {
+      await sendToPrinter(branch.receipt_printer, bytes, { timeoutMs: 5000 });
+    } catch (error) {
+      throw new AppError('INTERNAL', {
+        id: `Printer ${branch.receipt_printer} tidak bisa dihubungi: ${(error as Error).message}. Struk bisa disimpan ke berkas.`,
+        en: `Printer ${branch.receipt_printer} cannot be reached: ${(error as Error).message}. The receipt can be saved to a file.`,
+      });
+    }
+    destination = branch.receipt_printer;
+  }
+  await ctx.audit({ entity: 'receipt', entityId: input.saleId, before: null, after: { number: data.sale.number, destination, reprint: input.reprint } });
+  return { destination, bytes: bytes.length };
+}
