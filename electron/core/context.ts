@@ -43,4 +43,6 @@ export type HandlerContext = CoreDeps & {
   locale: Locale;
   channel: string;
   audit(entry: AuditInput): Promise<void>;
+  /** Runs `effect` once the call's writes are committed (never if they roll back): events, I/O. */
+  afterCommit(effect: () => void): void;
 };

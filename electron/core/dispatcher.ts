@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { contract, isChannel, type Channel } from '../../shared/contract/index';
 import type { ErrorBody, FieldErrors, Locale, Result } from '../../shared/domain/errors';
 import { allows } from '../../shared/domain/permissions';
@@ -99,6 +99,16 @@ async function run(
 ): Promise<unknown> {
   const handler = api[channel] as Handler<Channel>;
   let audited = false;
+  const effects: (() => void)[] = [];
+  const runEffects = () => {
+    for (const effect of effects) {
+      try {
+        effect();
+      } catch (error) {
+        deps.logger.error('after-commit effect failed', { channel, error: String(error) });
+      }
+    }
+  };
 
   const makeContext = (db: Kysely<DB> | Transaction<DB>, inTransaction: boolean): HandlerContext => {
     const ctx: HandlerContext = {
@@ -107,6 +117,7 @@ async function run(
       session,
       locale,
       channel,
+      afterCommit: (effect) => effects.push(effect),
       audit: async (entry: AuditInput) => {
         audited = true;
         const actor = { userId: ctx.session?.user.id ?? null, username: ctx.session?.user.username ?? null };
@@ -117,11 +128,15 @@ async function run(
     return ctx;
   };
 
-  if (!writes) return handler(makeContext(deps.store.db, false), input as never);
+  if (!writes) {
+    const data = await handler(makeContext(deps.store.db, false), input as never);
+    runEffects();
+    return data;
+  }
 
   // Writes: one transaction. An AppError marked `commit` keeps what was written (e.g. a failed-login
   // counter) and is rethrown after the commit; any other error rolls everything back.
-  const outcome = await deps.store.db.transaction().execute(async (trx) => {
+  const outcome = await deps.store.db.transaction().execute(async (trx): Promise<{ data: unknown } | { error: AppError }> => {
     const ctx = makeContext(trx, true);
     try {
       const data = await handler(ctx, input as never);
@@ -134,6 +149,10 @@ async function run(
       throw error;
     }
   });
-  if ('error' in outcome) throw outcome.error;
+  if ('error' in outcome) {
+    if (outcome.error.commit) runEffects();
+    throw outcome.error;
+  }
+  runEffects();
   return outcome.data;
 }

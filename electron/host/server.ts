@@ -112,7 +112,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       } catch {
         return sendJson(res, 400, validationEnvelope('malformed channel name'));
       }
-      let input: unknown = {};
+      let input: unknown;
       try {
         const body = await readBody(req);
         input = body.trim() === '' ? {} : JSON.parse(body);
@@ -139,12 +139,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     // Only the first message is a sign-in; anything sent while it is being checked is ignored.
     let signingIn = false;
     const authTimer = setTimeout(() => ws.close(4401, 'sign in first'), 10_000);
-    ws.on('message', async (data) => {
+    ws.on('message', (data) => void signIn(String(data)));
+    async function signIn(data: string) {
       if (signingIn || unsubscribe) return;
       signingIn = true;
       let token: unknown;
       try {
-        token = (JSON.parse(String(data)) as { token?: unknown }).token;
+        token = (JSON.parse(data) as { token?: unknown }).token;
       } catch {
         token = null;
       }
@@ -153,11 +154,22 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       if (!me.ok) return ws.close(4401, me.error.code);
       // Closed while the token was being checked: subscribing now would leak a listener.
       if (ws.readyState !== ws.OPEN) return;
+      const userId = (me.data as { user: { id: string } }).user.id;
+      const signedToken = token as string;
       unsubscribe = options.core().events.onAny((event, payload) => {
-        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ event, payload }));
+        if (ws.readyState !== ws.OPEN) return;
+        ws.send(JSON.stringify({ event, payload }));
+        // When one of this user's sessions ends, check ours is still alive; a dead one closes the socket.
+        if (event === 'session.ended' && (payload as { userId: string }).userId === userId) {
+          void options.core()
+            .dispatch('auth.session.me', {}, { token: signedToken })
+            .then((check) => {
+              if (!check.ok) ws.close(4401, check.error.code);
+            });
+        }
       });
       ws.send(JSON.stringify({ event: 'ready', payload: null }));
-    });
+    }
     ws.on('close', () => {
       clearTimeout(authTimer);
       unsubscribe?.();

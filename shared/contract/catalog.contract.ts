@@ -7,7 +7,7 @@ export const TaxModeSchema = z.enum(['included', 'excluded', 'exempt']);
 export const NegativePolicy = z.enum(['block', 'allow']);
 const Sku = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9._\-/]+$/, 'SKU: letters, digits, . _ - /');
 /** EAN-13/UPC/EAN-8 digits, or an internal code; GTIN check digits are verified by the core. */
-const Barcode = z.string().trim().min(4).max(48).regex(/^[A-Za-z0-9\-]+$/, 'barcode: letters, digits or -');
+const Barcode = z.string().trim().min(4).max(48).regex(/^[A-Za-z0-9-]+$/, 'barcode: letters, digits or -');
 const Attributes = z.record(z.string().trim().min(1).max(30), z.string().trim().min(1).max(60));
 
 export const ItemInput = z.strictObject({

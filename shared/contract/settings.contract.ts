@@ -25,6 +25,22 @@ export const Settings = z.strictObject({
   timeZone,
   language: z.enum(['id', 'en']),
   idleTimeoutMinutes: z.number().int().min(1).max(720),
+  /** Cash totals round to this step (0 = none). */
+  cashRounding: z.union([z.literal(0), z.literal(100), z.literal(500), z.literal(1000)]),
+  /** Cart discounts above this percent need someone holding pos.discount (or their PIN). */
+  discountLimitPercent: z.number().int().min(0).max(100),
+  /** PPN rate; DPP is 11/12 of the price (PMK 131/2024). */
+  ppnRatePercent: z.number().min(0).max(100),
+  /** The merchant's static QRIS string; empty when the shop takes no QRIS. */
+  qrisStatic: z.string().trim().max(512),
+  receiptWidth: z.union([z.literal(58), z.literal(80)]),
+  /** host:port of an ESC/POS network printer, empty to save receipts to files. */
+  receiptPrinter: z
+    .string()
+    .trim()
+    .max(100)
+    .regex(/^([A-Za-z0-9.-]+(:\d{1,5})?)?$/, 'host or host:port'),
+  receiptFooter: z.string().max(300),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -82,6 +82,7 @@ export async function login(ctx: HandlerContext, input: ParsedInput<'auth.sessio
 export async function logout(ctx: HandlerContext): Promise<{ ok: true }> {
   const session = requireSession(ctx);
   await endSession(ctx.db, session.sessionId, ctx.clock.now(), 'logout');
+  ctx.afterCommit(() => ctx.events.emit('session.ended', { reason: 'logout', userId: session.user.id }));
   await ctx.audit({ entity: 'session', entityId: session.sessionId, before: null, after: { result: 'signed out' } });
   return { ok: true };
 }
@@ -110,6 +111,7 @@ export async function changePassword(ctx: HandlerContext, input: ParsedInput<'au
     .where('id', '!=', session.sessionId)
     .where('ended_at', 'is', null)
     .execute();
+  ctx.afterCommit(() => ctx.events.emit('session.ended', { reason: 'password', userId: user.id }));
   await ctx.audit({ entity: 'user', entityId: user.id, before: null, after: { passwordChanged: true } });
   return { ok: true };
 }

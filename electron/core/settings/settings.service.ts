@@ -2,8 +2,9 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Settings } from '../../../shared/contract/index';
 import type { ParsedInput } from '../api-types';
 import type { HandlerContext } from '../context';
-import type { BranchRow, DB } from '../db/schema';
-import { notFound } from '../platform/errors';
+import type { BranchRow, DB, SyncColumns } from '../db/schema';
+import { verifyQris } from '../../../shared/domain/qris';
+import { AppError, notFound } from '../platform/errors';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -33,6 +34,13 @@ function toSettings(row: BranchRow): Settings {
     timeZone: row.time_zone,
     language: row.language === 'en' ? 'en' : 'id',
     idleTimeoutMinutes: row.idle_timeout_minutes,
+    cashRounding: row.cash_rounding === 100 || row.cash_rounding === 500 || row.cash_rounding === 1000 ? row.cash_rounding : 0,
+    discountLimitPercent: row.discount_limit_percent,
+    ppnRatePercent: row.ppn_rate_percent,
+    qrisStatic: row.qris_static,
+    receiptWidth: row.receipt_width === 80 ? 80 : 58,
+    receiptPrinter: row.receipt_printer,
+    receiptFooter: row.receipt_footer,
   };
 }
 
@@ -50,7 +58,7 @@ export async function getSettings(ctx: HandlerContext): Promise<Settings> {
 export async function updateSettings(ctx: HandlerContext, input: ParsedInput<'settings.update'>): Promise<Settings> {
   const branch = await requireBranch(ctx.db);
   const before = toSettings(branch);
-  const patch: Partial<Omit<BranchRow, keyof import('../db/schema').SyncColumns>> = {};
+  const patch: Partial<Omit<BranchRow, keyof SyncColumns>> = {};
   if (input.branchName !== undefined) patch.name = input.branchName;
   if (input.branchAddress !== undefined) patch.address = input.branchAddress;
   if (input.branchPhone !== undefined) patch.phone = input.branchPhone;
@@ -59,6 +67,18 @@ export async function updateSettings(ctx: HandlerContext, input: ParsedInput<'se
   if (input.timeZone !== undefined) patch.time_zone = input.timeZone;
   if (input.language !== undefined) patch.language = input.language;
   if (input.idleTimeoutMinutes !== undefined) patch.idle_timeout_minutes = input.idleTimeoutMinutes;
+  if (input.cashRounding !== undefined) patch.cash_rounding = input.cashRounding;
+  if (input.discountLimitPercent !== undefined) patch.discount_limit_percent = input.discountLimitPercent;
+  if (input.ppnRatePercent !== undefined) patch.ppn_rate_percent = input.ppnRatePercent;
+  if (input.qrisStatic !== undefined) {
+    if (input.qrisStatic !== '' && !verifyQris(input.qrisStatic)) {
+      throw new AppError('VALIDATION', { id: 'QRIS statis tidak valid (CRC salah).', en: 'The static QRIS is not valid (CRC mismatch).' }, { fields: { qrisStatic: 'invalid QRIS' } });
+    }
+    patch.qris_static = input.qrisStatic;
+  }
+  if (input.receiptWidth !== undefined) patch.receipt_width = input.receiptWidth;
+  if (input.receiptPrinter !== undefined) patch.receipt_printer = input.receiptPrinter;
+  if (input.receiptFooter !== undefined) patch.receipt_footer = input.receiptFooter;
   await ctx.writer.update(ctx.db, 'branches', branch.id, patch);
   const after = toSettings((await findBranch(ctx.db))!);
   await ctx.audit({ entity: 'settings', entityId: branch.id, before, after });

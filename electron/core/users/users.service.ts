@@ -97,6 +97,8 @@ export async function updateUser(ctx: HandlerContext, input: ParsedInput<'users.
   await ctx.writer.update(ctx.db, 'users', current.id, patch);
   if (patch.disabled === 1 || patch.password_hash !== undefined) {
     await endSessionsOfUser(ctx.db, current.id, ctx.clock.now(), patch.disabled === 1 ? 'disabled' : 'password reset');
+    const reason = patch.disabled === 1 ? 'disabled' : 'password';
+    ctx.afterCommit(() => ctx.events.emit('session.ended', { reason, userId: current.id }));
   }
   const after = toUser((await findUserById(ctx.db, current.id))!);
   await ctx.audit({
