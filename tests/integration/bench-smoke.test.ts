@@ -48,7 +48,10 @@ describe('benchmarks (smoke size: shape only, no timing assertions)', () => {
   }
 
   it('the runner prints one JSON object per line on stdout for the named bench', () => {
-    const run = spawnSync(process.execPath, [tsxCli, 'bench/run.ts', 'db.write', '--size', 'smoke'], { cwd: root, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [tsxCli, 'bench/run.ts', 'db.write', '--size', 'smoke'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     expect(run.status, run.stderr).toBe(0);
     const lines = run.stdout.trim().split('\n');
     expect(lines.length).toBeGreaterThan(0);
@@ -57,7 +60,10 @@ describe('benchmarks (smoke size: shape only, no timing assertions)', () => {
   });
 
   it('the runner rejects an unknown bench name with exit code 1 and the list of names', () => {
-    const run = spawnSync(process.execPath, [tsxCli, 'bench/run.ts', 'no.such.bench'], { cwd: root, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [tsxCli, 'bench/run.ts', 'no.such.bench'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('no.such.bench');
