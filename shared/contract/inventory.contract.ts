@@ -298,6 +298,27 @@ export const inventoryChannels = defineChannels({
     access: 'inventory.manage',
     writes: true,
   },
+  'inventory.export.xlsx': {
+    summary: 'Products with prices, or stock levels, as an Excel workbook.',
+    input: z.strictObject({ kind: z.enum(['products', 'stock']), warehouseId: Id.optional() }),
+    output: z.strictObject({ fileName: z.string(), base64: z.string() }),
+    access: 'inventory.view',
+    writes: false,
+  },
+  'inventory.counts.exportCsv': {
+    summary: 'A count sheet as CSV (sku, barcode, name, expected, counted) to fill in.',
+    input: z.strictObject({ id: Id, delimiter: z.enum([',', ';']).default(',') }),
+    output: z.strictObject({ fileName: z.string(), csv: z.string() }),
+    access: 'inventory.view',
+    writes: false,
+  },
+  'inventory.counts.importCsv': {
+    summary: 'Records counts from CSV (sku, counted); any bad row records nothing and every error is returned.',
+    input: z.strictObject({ countId: Id, csv: z.string().min(1).max(20_000_000) }),
+    output: z.strictObject({ recorded: z.number().int(), errors: z.array(ImportRowError) }),
+    access: 'inventory.manage',
+    writes: true,
+  },
   'inventory.export.products': {
     summary: 'Products and their items as CSV (the import’s format).',
     input: z.strictObject({ delimiter: z.enum([',', ';']).default(',') }),

@@ -41,3 +41,18 @@ export async function nextDocumentNumber(
     .executeTakeFirstOrThrow();
   return `${prefix}/${String(row.last).padStart(6, '0')}`;
 }
+
+/**
+ * A short master-data code `<PREFIX>-<DEVICE>-<seq>` (e.g. `PLG-K7QM-00042` for a customer), unique
+ * without a server for the same reason document numbers are.
+ */
+export async function nextCode(db: Kysely<DB> | Transaction<DB>, prefix: string, deviceCode: string): Promise<string> {
+  const key = `${prefix}/${deviceCode}`;
+  const row = await db
+    .insertInto('doc_sequences')
+    .values({ prefix: key, last: 1 })
+    .onConflict((oc) => oc.column('prefix').doUpdateSet((eb) => ({ last: eb('doc_sequences.last', '+', 1) })))
+    .returning('last')
+    .executeTakeFirstOrThrow();
+  return `${prefix}-${deviceCode}-${String(row.last).padStart(5, '0')}`;
+}

@@ -12,7 +12,9 @@ import {
   stockLevels,
   updateWarehouse,
 } from './inventory.service';
+import { exportCountSheet, importCountSheet } from './count-sheet-csv.service';
 import { exportProducts, importProducts } from './product-import.service';
+import { exportXlsx } from './spreadsheet-export.service';
 import { listTransfers, receiveTransfer, sendTransfer } from './transfers.service';
 
 export const inventoryApi = {
@@ -37,6 +39,9 @@ export const inventoryApi = {
   'inventory.reviews.resolve': resolveReview,
   'inventory.import.products': importProducts,
   'inventory.export.products': exportProducts,
+  'inventory.export.xlsx': exportXlsx,
+  'inventory.counts.exportCsv': exportCountSheet,
+  'inventory.counts.importCsv': importCountSheet,
 } satisfies HandlerSlice<
   | 'inventory.warehouses.list'
   | 'inventory.warehouses.create'
@@ -59,4 +64,7 @@ export const inventoryApi = {
   | 'inventory.reviews.resolve'
   | 'inventory.import.products'
   | 'inventory.export.products'
+  | 'inventory.export.xlsx'
+  | 'inventory.counts.exportCsv'
+  | 'inventory.counts.importCsv'
 >;
