@@ -1,8 +1,12 @@
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { invoke } from './ipc/invoke';
+import { App } from './app/App';
 
-function App() {
-  return <p>Gerai</p>;
-}
-void invoke('setup.status', {});
-createRoot(document.getElementById('root')!).render(<App />);
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
