@@ -22,6 +22,8 @@ export type CoreDeps = {
   device: { id: string; code: string };
   paths: { dataDir: string; databaseFile: string; backupsDir: string };
   appVersion: string;
+  /** Tells the UI the outbox changed (debounced `sync.status` event). */
+  syncStatus: { changed(): void; stop(): void };
   /** Asks the host to close and reopen the core (after a restore has been scheduled). */
   requestRestart(reason: string): void;
 };

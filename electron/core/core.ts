@@ -6,6 +6,7 @@ import type { CoreDeps } from './context';
 import { openStore, type Store } from './db/database';
 import { createOutboxWriter } from './db/outbox-writer';
 import { createDispatcher, type Dispatch } from './dispatcher';
+import { createSyncStatusNotifier } from './sync/sync-status';
 import { systemClock, type Clock } from './platform/clock';
 import { createEventBus, type EventBus } from './platform/events';
 import { createHlc } from './platform/hlc';
@@ -86,10 +87,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       device: { id: device.id, code: device.code },
       paths,
       appVersion: options.appVersion,
+      syncStatus: createSyncStatusNotifier(store.db, events),
       requestRestart: (reason) => options.onRestartRequested?.(reason),
     };
     logger.info('core ready', { dataDir: options.dataDir, device: device.code });
-    return { dispatch: createDispatcher(deps), events, deps, close: () => store.close() };
+    return {
+      dispatch: createDispatcher(deps),
+      events,
+      deps,
+      close: async () => {
+        deps.syncStatus.stop();
+        await store.close();
+      },
+    };
   } catch (error) {
     await store.close();
     throw error;

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { contract, isChannel, type Channel } from '../../shared/contract/index';
 import type { ErrorBody, FieldErrors, Locale, Result } from '../../shared/domain/errors';
 import { allows } from '../../shared/domain/permissions';
@@ -16,6 +16,9 @@ import { AppError } from './platform/errors';
 export type CallMeta = { token?: string | null; locale?: Locale };
 
 export type Dispatch = (channel: string, input: unknown, meta?: CallMeta) => Promise<Result<unknown>>;
+
+/** zod's own messages in the caller's language (custom messages in the schemas stay as written). */
+const LOCALE_ERRORS = { id: z.locales.id().localeError, en: z.locales.en().localeError };
 
 function fieldErrors(error: z.ZodError): FieldErrors {
   const fields: FieldErrors = {};
@@ -56,7 +59,7 @@ export function createDispatcher(deps: CoreDeps): Dispatch {
     try {
       if (!isChannel(channel)) throw errors.unknownChannel(channel);
       const spec = contract[channel];
-      const parsed = spec.input.safeParse(rawInput ?? {});
+      const parsed = spec.input.safeParse(rawInput ?? {}, { error: LOCALE_ERRORS[locale] });
       if (!parsed.success) throw errors.invalid(fieldErrors(parsed.error));
 
       let session: Session | null = null;
@@ -154,5 +157,6 @@ async function run(
     throw outcome.error;
   }
   runEffects();
+  deps.syncStatus.changed();
   return outcome.data;
 }

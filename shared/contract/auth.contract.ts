@@ -7,6 +7,8 @@ export const SessionUser = z.strictObject({
   username: z.string(),
   name: z.string(),
   roleId: Id,
+  /** owner, manager, cashier, technician, warehouse — null for a custom role. */
+  roleKey: z.string().nullable(),
   roleName: z.string(),
   permissions: z.array(PermissionSchema),
 });

@@ -3,6 +3,7 @@ import { defineChannels } from './channel';
 import { EpochMs } from './common.schema';
 
 export const BackupFile = z.strictObject({ fileName: z.string(), bytes: z.number().int(), createdAt: EpochMs });
+export type BackupFile = z.infer<typeof BackupFile>;
 
 const fileName = z.string().regex(/^[A-Za-z0-9._-]{1,120}\.db$/, 'a backup file name ending in .db');
 

@@ -28,7 +28,9 @@ export function itemsOfProducts(db: Db, productIds: readonly string[]) {
 }
 
 /** Items whose SKU or barcode is one of these, optionally excluding some item ids. */
-export function itemsByCodes(db: Db, skus: readonly string[], barcodes: readonly string[]) {
+export async function itemsByCodes(db: Db, skus: readonly string[], barcodes: readonly string[]) {
+  // Nothing to look up (a product update that names no items). SQLite cannot bind a boolean `false`.
+  if (skus.length === 0 && barcodes.length === 0) return [];
   return db
     .selectFrom('items')
     .select(['id', 'sku', 'barcode'])
@@ -36,7 +38,6 @@ export function itemsByCodes(db: Db, skus: readonly string[], barcodes: readonly
       eb.or([
         ...(skus.length ? [eb('sku', 'in', skus)] : []),
         ...(barcodes.length ? [eb('barcode', 'in', barcodes)] : []),
-        ...(skus.length || barcodes.length ? [] : [eb.val(false)]),
       ]),
     )
     .execute();

@@ -1,5 +1,6 @@
 import type { HandlerSlice } from '../api-types';
 import { LATEST_SCHEMA_VERSION } from '../db/database';
+import { readSyncStatus } from '../sync/sync-status';
 
 export const systemApi = {
   'system.info': async (ctx) => ({
@@ -8,12 +9,5 @@ export const systemApi = {
     deviceId: ctx.device.id,
     deviceCode: ctx.device.code,
   }),
-  // Sync arrives with the server issue; until the device is enrolled it only counts what waits to go.
-  'sync.status': async (ctx) => {
-    const row = await ctx.db
-      .selectFrom('sync_outbox')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    return { state: 'local-only' as const, pendingChanges: Number(row.n), lastSyncedAt: null };
-  },
+  'sync.status': (ctx) => readSyncStatus(ctx.store.db),
 } satisfies HandlerSlice<'system.info' | 'sync.status'>;

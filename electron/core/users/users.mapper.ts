@@ -22,6 +22,7 @@ export function toSessionUser(row: UserWithRoleRow): SessionUser {
     username: row.username,
     name: row.name,
     roleId: row.role_id,
+    roleKey: row.role_key,
     roleName: row.role_name,
     permissions: permissionsOf({ key: row.role_key, permissions: row.role_permissions }),
   };
