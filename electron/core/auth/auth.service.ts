@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { ChannelOutput } from '../../../shared/contract/index';
 import type { ParsedInput } from '../api-types';
 import type { HandlerContext, Session } from '../context';
 import type { DB } from '../db/schema';
 import { AppError } from '../platform/errors';
 import { randomToken, uuidv7 } from '../platform/ids';
-import { idleTimeoutMinutes } from '../settings/settings.service';
+import { DEFAULT_IDLE_MINUTES, idleTimeoutMinutes } from '../settings/settings.service';
 import { toSessionUser } from '../users/users.mapper';
-import { findUserById, findUserByUsername } from '../users/users.repository';
+import { findUserById, findUserByUsername, selectUsersWithRole } from '../users/users.repository';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password';
 
 export const MAX_FAILED_LOGINS = 5;
@@ -136,25 +136,34 @@ export async function endSessionsOfUser(db: Kysely<DB>, userId: string, now: num
  * the branch's timeout → SESSION_EXPIRED (and the session is ended), user disabled → UNAUTHENTICATED.
  */
 export async function resolveSession(db: Kysely<DB>, token: string, now: number): Promise<Session> {
-  const row = await db.selectFrom('sessions').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst();
+  // One query on the hot path of every call: session, user, role and the branch's idle timeout.
+  const row = await selectUsersWithRole(db)
+    .innerJoin('sessions', 'sessions.user_id', 'users.id')
+    .select([
+      'sessions.id as session_id',
+      'sessions.last_seen_at',
+      'sessions.ended_at',
+      sql<number | null>`(SELECT idle_timeout_minutes FROM branches WHERE deleted_at IS NULL ORDER BY created_at LIMIT 1)`.as('idle'),
+    ])
+    .where('sessions.token_hash', '=', hashToken(token))
+    .executeTakeFirst();
   if (!row || row.ended_at !== null) {
     throw new AppError('UNAUTHENTICATED', { id: 'Sesi tidak berlaku. Silakan masuk lagi.', en: 'Your session is not valid. Please sign in again.' });
   }
-  const idle = await idleTimeoutMinutes(db);
+  const idle = row.idle ?? DEFAULT_IDLE_MINUTES;
   if (now - row.last_seen_at > idle * 60_000) {
-    await endSession(db, row.id, now, 'expired');
+    await endSession(db, row.session_id, now, 'expired');
     throw new AppError('SESSION_EXPIRED', {
       id: 'Sesi berakhir karena tidak ada aktivitas. Masukkan kata sandi untuk melanjutkan.',
       en: 'Your session ended after inactivity. Enter your password to continue.',
     });
   }
-  const user = await findUserById(db, row.user_id);
-  if (!user || user.disabled === 1) {
-    await endSession(db, row.id, now, 'disabled');
+  if (row.disabled === 1) {
+    await endSession(db, row.session_id, now, 'disabled');
     throw new AppError('UNAUTHENTICATED', { id: 'Akun ini dinonaktifkan.', en: 'This account is disabled.' });
   }
   if (now - row.last_seen_at > TOUCH_EVERY_MS) {
-    await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', row.id).execute();
+    await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', row.session_id).execute();
   }
-  return { sessionId: row.id, user: toSessionUser(user), idleTimeoutMinutes: idle };
+  return { sessionId: row.session_id, user: toSessionUser(row), idleTimeoutMinutes: idle };
 }

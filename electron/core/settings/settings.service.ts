@@ -8,7 +8,7 @@ import { AppError, notFound } from '../platform/errors';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-const DEFAULT_IDLE_MINUTES = 30;
+export const DEFAULT_IDLE_MINUTES = 30;
 
 /** This installation's branch (one per installation). */
 export function findBranch(db: Db): Promise<BranchRow | undefined> {
