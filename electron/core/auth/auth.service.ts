@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import { CompiledQuery, sql, type InferResult, type Kysely } from 'kysely';
 import type { ChannelOutput } from '../../../shared/contract/index';
 import type { ParsedInput } from '../api-types';
 import type { HandlerContext, Session } from '../context';
@@ -135,9 +135,8 @@ export async function endSessionsOfUser(db: Kysely<DB>, userId: string, now: num
  * The session behind a bearer token, or an error: none or ended → UNAUTHENTICATED, idle longer than
  * the branch's timeout → SESSION_EXPIRED (and the session is ended), user disabled → UNAUTHENTICATED.
  */
-export async function resolveSession(db: Kysely<DB>, token: string, now: number): Promise<Session> {
-  // One query on the hot path of every call: session, user, role and the branch's idle timeout.
-  const row = await selectUsersWithRole(db)
+function sessionLookup(db: Kysely<DB>, tokenHash: string) {
+  return selectUsersWithRole(db)
     .innerJoin('sessions', 'sessions.user_id', 'users.id')
     .select([
       'sessions.id as session_id',
@@ -145,8 +144,19 @@ export async function resolveSession(db: Kysely<DB>, token: string, now: number)
       'sessions.ended_at',
       sql<number | null>`(SELECT idle_timeout_minutes FROM branches WHERE deleted_at IS NULL ORDER BY created_at LIMIT 1)`.as('idle'),
     ])
-    .where('sessions.token_hash', '=', hashToken(token))
-    .executeTakeFirst();
+    .where('sessions.token_hash', '=', tokenHash);
+}
+type SessionLookupRow = InferResult<ReturnType<typeof sessionLookup>>[number];
+/** The lookup runs on every call: compiled once (its only parameter is the token hash), then reused. */
+let compiledLookup: CompiledQuery | null = null;
+
+export async function resolveSession(db: Kysely<DB>, token: string, now: number): Promise<Session> {
+  if (!compiledLookup) {
+    compiledLookup = sessionLookup(db, '').compile();
+    if (compiledLookup.parameters.length !== 1) throw new Error('session lookup must take exactly one parameter');
+  }
+  const result = await db.executeQuery<SessionLookupRow>(CompiledQuery.raw(compiledLookup.sql, [hashToken(token)]));
+  const row = result.rows[0];
   if (!row || row.ended_at !== null) {
     throw new AppError('UNAUTHENTICATED', { id: 'Sesi tidak berlaku. Silakan masuk lagi.', en: 'Your session is not valid. Please sign in again.' });
   }

@@ -4,6 +4,7 @@ import { AppError } from '../platform/errors';
 import type { Logger } from '../platform/logger';
 import { LATEST_SCHEMA_VERSION, migrations, type Migration } from './migrations/index';
 import type { DB } from './schema';
+import { withStatementCache } from './statement-cache';
 
 export type Store = {
   /** The raw connection, for backups, integrity checks and benchmarks. Services use `db`. */
@@ -22,7 +23,7 @@ export async function openStore(file: string, logger: Logger, list: readonly Mig
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
     await migrate(sqlite, db, list, logger);
     return {
       sqlite,
