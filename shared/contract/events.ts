@@ -4,7 +4,8 @@ import type { SyncStatus } from './system.contract';
 export type CoreEvents = {
   'sync.status': SyncStatus;
   'job.progress': { jobId: string; label: string; done: number; total: number };
+  'stock.low': { itemId: string; name: string; warehouseId: string; available: number; threshold: number };
   'session.ended': { reason: 'logout' | 'expired' | 'disabled' | 'password'; userId: string };
 };
 export type CoreEventName = keyof CoreEvents;
-export const CORE_EVENT_NAMES: readonly CoreEventName[] = ['sync.status', 'job.progress', 'session.ended'];
+export const CORE_EVENT_NAMES: readonly CoreEventName[] = ['sync.status', 'job.progress', 'stock.low', 'session.ended'];

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
-import type { CoreDeps } from '../context';
+import type { CoreDeps, HandlerContext } from '../context';
 import type { DB } from '../db/schema';
 import { AppError } from '../platform/errors';
 import type { MovementKind, StockMovementRow } from './inventory.tables';
@@ -43,11 +43,15 @@ export function insufficientStock(name: string, available: number, wanted: numbe
  * The one way stock changes: appends a movement to the ledger and updates the balance in the same
  * transaction (the caller's). Every service that moves stock calls this; nothing edits balances.
  */
-export async function postMovement(db: Db, deps: Pick<CoreDeps, 'writer'>, input: MovementInput): Promise<StockMovementRow> {
+export async function postMovement(
+  db: Db,
+  deps: Pick<CoreDeps, 'writer' | 'events'> & Pick<HandlerContext, 'afterCommit'>,
+  input: MovementInput,
+): Promise<StockMovementRow> {
   if (!Number.isSafeInteger(input.quantity) || input.quantity === 0) throw new RangeError('movement quantity must be a non-zero integer');
   const item = await db
     .selectFrom('items')
-    .select(['id', 'name', 'negative_policy'])
+    .select(['id', 'name', 'negative_policy', 'low_stock_threshold'])
     .where('id', '=', input.itemId)
     .executeTakeFirst();
   if (!item) {
@@ -90,7 +94,31 @@ export async function postMovement(db: Db, deps: Pick<CoreDeps, 'writer'>, input
     .where('item_id', '=', input.itemId)
     .where('warehouse_id', '=', input.warehouseId)
     .execute();
+  if (input.quantity < 0) await alertIfLow(db, deps, item, input.warehouseId, after - balance.reserved);
   return movement;
+}
+
+/**
+ * When stock going out leaves an item at or under its low-stock threshold (the warehouse's own, else
+ * the item's), the UI hears `stock.low` once the change is committed.
+ */
+async function alertIfLow(
+  db: Db,
+  deps: Pick<CoreDeps, 'events'> & Pick<HandlerContext, 'afterCommit'>,
+  item: { id: string; name: string; low_stock_threshold: number },
+  warehouseId: string,
+  available: number,
+): Promise<void> {
+  const own = await db
+    .selectFrom('stock_thresholds')
+    .select('low_stock_threshold')
+    .where('item_id', '=', item.id)
+    .where('warehouse_id', '=', warehouseId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  const threshold = own?.low_stock_threshold ?? item.low_stock_threshold;
+  if (threshold <= 0 || available > threshold) return;
+  deps.afterCommit(() => deps.events.emit('stock.low', { itemId: item.id, name: item.name, warehouseId, available, threshold }));
 }
 
 /** Changes the reserved quantity (orders reserve on create, release on cancel or ship). */
