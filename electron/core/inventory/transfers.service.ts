@@ -86,16 +86,23 @@ export async function receiveTransfer(ctx: HandlerContext, input: ParsedInput<'i
   const session = requireSession(ctx);
   const before = await transferOut(ctx, input.transferId);
   if (before.status === 'received') throw new AppError('CONFLICT', { id: 'Transfer sudah diterima penuh.', en: 'The transfer is already fully received.' });
-  const fields: Record<string, string> = {};
+  // The same item on two lines is one receipt of their sum (checked as a sum against what is in transit).
+  const merged = new Map<string, { index: number; itemId: string; quantity: number }>();
   input.lines.forEach((line, i) => {
-    const sent = before.lines.find((l) => l.itemId === line.itemId);
-    if (!sent) fields[`lines.${i}.itemId`] = 'not on this transfer';
-    else if (line.quantity > sent.quantitySent - sent.quantityReceived) fields[`lines.${i}.quantity`] = `at most ${sent.quantitySent - sent.quantityReceived} still in transit`;
+    const known = merged.get(line.itemId);
+    if (known) known.quantity += line.quantity;
+    else merged.set(line.itemId, { index: i, itemId: line.itemId, quantity: line.quantity });
   });
+  const fields: Record<string, string> = {};
+  for (const line of merged.values()) {
+    const sent = before.lines.find((l) => l.itemId === line.itemId);
+    if (!sent) fields[`lines.${line.index}.itemId`] = 'not on this transfer';
+    else if (line.quantity > sent.quantitySent - sent.quantityReceived) fields[`lines.${line.index}.quantity`] = `at most ${sent.quantitySent - sent.quantityReceived} still in transit`;
+  }
   if (Object.keys(fields).length) {
     throw new AppError('VALIDATION', { id: 'Jumlah terima melebihi yang dikirim.', en: 'Received more than is in transit.' }, { fields });
   }
-  for (const line of input.lines) {
+  for (const line of merged.values()) {
     const current = await ctx.db
       .selectFrom('transfer_lines')
       .select(['id', 'quantity_received'])

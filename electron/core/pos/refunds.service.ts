@@ -7,7 +7,7 @@ import { postMovement } from '../inventory/stock-ledger';
 import { AppError, notFound } from '../platform/errors';
 import { branchTimeZone } from '../settings/settings.service';
 import { saleOut } from './sale-view';
-import { postCash, requireOpenShift } from './shifts.service';
+import { findOpenShift, postCash, requireOpenShift } from './shifts.service';
 
 
 /**
@@ -48,21 +48,30 @@ export async function refundSale(ctx: HandlerContext, input: ParsedInput<'pos.sa
   if (input.method === 'store_credit' && !sale.customer) {
     throw new AppError('VALIDATION', { id: 'Saldo butuh pelanggan.', en: 'Store credit needs a customer on the sale.' }, { fields: { method: 'no customer' } });
   }
+  // The same sale line named twice is one return of the sum: checked, priced and recorded once.
+  const merged = new Map<string, { index: number; saleLineId: string; quantity: number }>();
+  input.lines.forEach((line, i) => {
+    const known = merged.get(line.saleLineId);
+    if (known) known.quantity += line.quantity;
+    else merged.set(line.saleLineId, { index: i, saleLineId: line.saleLineId, quantity: line.quantity });
+  });
   const fields: Record<string, string> = {};
-  const planned = input.lines.map((line, i) => {
+  const planned = [...merged.values()].map((line) => {
     const saleLine = sale.lines.find((l) => l.id === line.saleLineId);
     if (!saleLine) {
-      fields[`lines.${i}.saleLineId`] = 'not a line of this sale';
+      fields[`lines.${line.index}.saleLineId`] = 'not a line of this sale';
       return null;
     }
     const left = saleLine.quantity - saleLine.refundedQuantity;
-    if (line.quantity > left) fields[`lines.${i}.quantity`] = `at most ${left} left to return`;
+    if (line.quantity > left) fields[`lines.${line.index}.quantity`] = `at most ${left} left to return`;
     return { saleLine, quantity: line.quantity, amount: refundShare(saleLine.total, saleLine.quantity, saleLine.refundedQuantity, line.quantity) };
   });
   if (Object.keys(fields).length) throw new AppError('VALIDATION', { id: 'Jumlah retur tidak valid.', en: 'Refund quantities are not valid.' }, { fields });
   const lines = planned.filter((p) => p !== null);
   const amount = lines.reduce((sum, line) => sum + line.amount, 0);
-  const shift = input.method === 'cash' ? await requireOpenShift(ctx) : null;
+  // Cash comes out of this till's drawer, so it needs the open shift; any other method is still
+  // counted in the open shift's report (when there is one) so the Z report shows every refund.
+  const shift = input.method === 'cash' ? await requireOpenShift(ctx) : ((await findOpenShift(ctx)) ?? null);
   const number = await nextDocumentNumber(ctx.db, 'refund', ctx.device.code, ctx.clock.now(), await branchTimeZone(ctx.db));
   await ctx.writer.insert(ctx.db, 'refunds', {
     id: input.id,
@@ -92,7 +101,7 @@ export async function refundSale(ctx: HandlerContext, input: ParsedInput<'pos.sa
   await ctx.writer.insert(ctx.db, 'payments', {
     sale_id: sale.id, refund_id: input.id, order_id: null, shift_id: shift?.id ?? null, method: input.method, amount: -amount, reference: number, user_id: session.user.id,
   });
-  if (shift) await postCash(ctx, shift.id, 'refund', -amount, number, input.id);
+  if (shift && input.method === 'cash') await postCash(ctx, shift.id, 'refund', -amount, number, input.id);
   if (input.method === 'store_credit') {
     await ctx.writer.insert(ctx.db, 'customer_credit_movements', {
       customer_id: sale.customer!.id, amount, kind: 'refund', ref_id: input.id, user_id: session.user.id,

@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { Channel, ChannelInput } from '../../../shared/contract/index';
+import type { AppErrorCode } from '../../../shared/domain/errors';
 import type { DefaultRoleKey } from '../../../shared/domain/permissions';
 import { OWNER_USERNAME, PASSWORD, unwrap, type Signed, type TestCore } from './core-fixture';
+import { staticQris } from './shop';
 
 /** Ids and names an example input may point at; made by the fixture that runs the examples. */
 export type ExampleContext = {
@@ -14,13 +17,55 @@ export type ExampleContext = {
   customRoleId: string;
   /** A backup in the backups folder. */
   backupFileName: string;
+  /** The shop floor made by setup (WH-01) and a second warehouse (WH-02). */
+  warehouseId: string;
+  secondWarehouseId: string;
+  categoryId: string;
+  /** A product whose one item has plenty of stock in WH-01 and a member price. */
+  productId: string;
+  itemId: string;
+  /** A product nothing else points at, safe to archive. */
+  archivableProductId: string;
+  /** A transfer WH-01 → WH-02 with units still in transit. */
+  transferId: string;
+  /** Open count sheets of WH-02: one to record on, one with the item counted to approve, one to cancel. */
+  countId: string;
+  approvableCountId: string;
+  cancellableCountId: string;
+  /** The seeded member price list (not retail) and a customer group buying at it. */
+  memberPriceListId: string;
+  customerGroupId: string;
+  /** This till's open shift. */
+  shiftId: string;
+  /** A cash sale with a line of several units, nothing refunded yet. */
+  saleId: string;
+  saleLineId: string;
+  /** A second cash sale, safe to void. */
+  voidableSaleId: string;
+  heldCartId: string;
+  /** A movement that took stock below zero under the "allow" policy, not yet reviewed. */
+  flaggedMovementId: string;
 };
+
+let serial = 0;
+/**
+ * A suffix no earlier example call used. Examples that create something with a unique name or code
+ * use it, so every caller the gate lets through can succeed on the same database.
+ */
+function fresh(): string {
+  serial += 1;
+  return String(serial).padStart(4, '0');
+}
 
 /**
  * One valid input per channel. The mapped type makes a new channel without an example a type error.
  * Examples are written to be repeatable on the same database (a second run may answer CONFLICT, never
  * VALIDATION) and not to lock anyone out: the password change keeps the password, logout ends only the
- * caller's own session, the disabled user is nobody's login.
+ * caller's own session, the disabled user is nobody's login. Each call makes a new example: client ids
+ * (sales, refunds), names and codes are fresh, so creating examples succeed every time; the ones that
+ * use up what they point at (approving a sheet, closing the shift) are listed in PASS_ANSWER. Run in
+ * contract order on one database, every writing example succeeds once, except that opening a shift
+ * needs the prepared one closed first.
  */
 export const channelExamples: { [C in Channel]: (ctx: ExampleContext) => ChannelInput<C> } = {
   'setup.status': () => ({}),
@@ -55,7 +100,131 @@ export const channelExamples: { [C in Channel]: (ctx: ExampleContext) => Channel
   'backup.restore': (ctx) => ({ fileName: ctx.backupFileName }),
   'system.info': () => ({}),
   'sync.status': () => ({}),
+  'catalog.categories.list': () => ({}),
+  'catalog.categories.create': () => ({ name: `Kategori Contoh ${fresh()}` }),
+  'catalog.products.create': (ctx) => ({
+    name: 'Kopi Bubuk Contoh',
+    categoryId: ctx.categoryId,
+    items: [{ sku: `EX-KOPI-${fresh()}`, price: 12_000 }],
+  }),
+  'catalog.products.update': (ctx) => ({ id: ctx.productId, description: 'Beras pulen, panen baru' }),
+  'catalog.products.archive': (ctx) => ({ id: ctx.archivableProductId }),
+  'catalog.products.get': (ctx) => ({ id: ctx.productId }),
+  'catalog.products.list': (ctx) => ({ categoryId: ctx.categoryId }),
+  'catalog.products.search': (ctx) => ({ query: 'beras', warehouseId: ctx.warehouseId }),
+  'catalog.priceLists.list': () => ({}),
+  'catalog.priceLists.create': () => ({ name: `Grosir Contoh ${fresh()}` }),
+  'catalog.priceLists.prices': (ctx) => ({ priceListId: ctx.memberPriceListId }),
+  'catalog.priceLists.setPrice': (ctx) => ({
+    priceListId: ctx.memberPriceListId,
+    itemId: ctx.itemId,
+    minQuantity: 10,
+    price: 4_000,
+  }),
+  'catalog.customerGroups.list': () => ({}),
+  'catalog.customerGroups.create': (ctx) => ({
+    name: `Grup Contoh ${fresh()}`,
+    priceListId: ctx.memberPriceListId,
+  }),
+  'inventory.warehouses.list': () => ({}),
+  'inventory.warehouses.create': () => ({ code: `WH-EX-${fresh()}`, name: 'Gudang Contoh' }),
+  'inventory.warehouses.update': (ctx) => ({ id: ctx.secondWarehouseId, name: 'Gudang Belakang' }),
+  'inventory.stock.levels': (ctx) => ({ warehouseId: ctx.warehouseId }),
+  'inventory.stock.history': (ctx) => ({ itemId: ctx.itemId }),
+  'inventory.stock.receive': (ctx) => ({
+    warehouseId: ctx.warehouseId,
+    supplier: 'CV Sumber Rejeki',
+    lines: [{ itemId: ctx.itemId, quantity: 10, unitCost: 3_200 }],
+  }),
+  'inventory.stock.adjust': (ctx) => ({
+    warehouseId: ctx.warehouseId,
+    itemId: ctx.itemId,
+    quantity: 1,
+    reason: 'selisih hitung',
+  }),
+  'inventory.stock.rebuild': () => ({}),
+  'inventory.transfers.send': (ctx) => ({
+    fromWarehouseId: ctx.warehouseId,
+    toWarehouseId: ctx.secondWarehouseId,
+    lines: [{ itemId: ctx.itemId, quantity: 1 }],
+  }),
+  'inventory.transfers.receive': (ctx) => ({
+    transferId: ctx.transferId,
+    lines: [{ itemId: ctx.itemId, quantity: 1 }],
+  }),
+  'inventory.transfers.list': () => ({ openOnly: true }),
+  'inventory.counts.create': (ctx) => ({ warehouseId: ctx.secondWarehouseId, note: 'opname bulanan' }),
+  'inventory.counts.record': (ctx) => ({ countId: ctx.countId, lines: [{ itemId: ctx.itemId, counted: 4 }] }),
+  'inventory.counts.get': (ctx) => ({ id: ctx.countId }),
+  'inventory.counts.list': () => ({}),
+  'inventory.counts.approve': (ctx) => ({ id: ctx.approvableCountId }),
+  'inventory.counts.cancel': (ctx) => ({ id: ctx.cancellableCountId }),
+  'inventory.reviews.list': () => ({}),
+  'inventory.reviews.resolve': (ctx) => ({ movementId: ctx.flaggedMovementId, note: 'sudah dicek di rak' }),
+  'inventory.import.products': () => ({ csv: `nama;sku;harga\nTeh Celup Contoh;EX-TEH-${fresh()};7.500\n` }),
+  'inventory.export.products': () => ({ delimiter: ';' }),
+  'inventory.export.xlsx': (ctx) => ({ kind: 'stock', warehouseId: ctx.warehouseId }),
+  'inventory.counts.exportCsv': (ctx) => ({ id: ctx.countId, delimiter: ';' }),
+  'inventory.counts.importCsv': (ctx) => ({ countId: ctx.countId, csv: 'sku;counted\nEX-BERAS-5;4\n' }),
+  'pos.shifts.open': (ctx) => ({ warehouseId: ctx.warehouseId, openingFloat: 200_000 }),
+  'pos.shifts.current': () => ({}),
+  'pos.shifts.cashMove': () => ({ kind: 'cash_in', amount: 50_000, reason: 'tambah uang kembalian' }),
+  'pos.shifts.close': () => ({ denominations: { '100000': 2, '5000': 1 }, note: 'tutup sore' }),
+  'pos.shifts.report': () => ({}),
+  'pos.sales.complete': (ctx) => ({
+    id: randomUUID(),
+    lines: [{ itemId: ctx.itemId, quantity: 1 }],
+    payments: [{ method: 'cash', amount: 10_000 }],
+  }),
+  'pos.sales.get': (ctx) => ({ id: ctx.saleId }),
+  'pos.sales.list': (ctx) => ({ shiftId: ctx.shiftId }),
+  'pos.sales.refund': (ctx) => ({
+    id: randomUUID(),
+    saleId: ctx.saleId,
+    warehouseId: ctx.warehouseId,
+    method: 'cash',
+    reason: 'kemasan sobek',
+    lines: [{ saleLineId: ctx.saleLineId, quantity: 1 }],
+  }),
+  'pos.sales.void': (ctx) => ({ saleId: ctx.voidableSaleId, reason: 'salah input kasir' }),
+  'pos.receipts.render': (ctx) => ({ saleId: ctx.saleId, width: 58 }),
+  'pos.receipts.print': (ctx) => ({ saleId: ctx.saleId, toFile: true }),
+  'pos.carts.hold': (ctx) => ({
+    label: 'Ibu baju merah',
+    cart: { lines: [{ itemId: ctx.itemId, quantity: 2 }] },
+  }),
+  'pos.carts.list': () => ({}),
+  'pos.carts.recall': (ctx) => ({ id: ctx.heldCartId }),
+  'pos.qris.dynamic': () => ({ amount: 25_000 }),
+  'auth.pin.set': (ctx) => ({ currentPassword: ctx.password, pin: '2468' }),
 };
+
+/**
+ * What an example answers a caller the gate lets through, where that is not `ok`: one code for
+ * every such caller, or what the first one gets and what the ones after it get (the first caller
+ * used up what the example points at: a sheet already approved, a shift already closed).
+ */
+export type PassAnswer = AppErrorCode | 'ok' | { first: AppErrorCode | 'ok'; then: AppErrorCode | 'ok' };
+
+export const PASS_ANSWER: Partial<Record<Channel, PassAnswer>> = {
+  // Setup is done in the fixture, so a second owner is refused by the use case, not by the gate.
+  'setup.owner.create': 'CONFLICT',
+  // The prepared till already has its shift open (sales need one): one open shift per device.
+  'pos.shifts.open': 'CONFLICT',
+  'pos.shifts.close': { first: 'ok', then: 'CONFLICT' },
+  'pos.sales.void': { first: 'ok', then: 'CONFLICT' },
+  'pos.carts.recall': { first: 'ok', then: 'NOT_FOUND' },
+  'inventory.counts.approve': { first: 'ok', then: 'CONFLICT' },
+  'inventory.counts.cancel': { first: 'ok', then: 'CONFLICT' },
+  'inventory.reviews.resolve': { first: 'ok', then: 'CONFLICT' },
+};
+
+/** The answer the `n`-th caller (0-based) the gate lets through should get. */
+export function passAnswer(channel: Channel, n: number): AppErrorCode | 'ok' {
+  const answer = PASS_ANSWER[channel] ?? 'ok';
+  if (typeof answer === 'string') return answer;
+  return n === 0 ? answer.first : answer.then;
+}
 
 /** Sets up what the examples point at: one signed-in user per default role, a victim, a custom role, a backup. */
 export async function prepareExamples(
@@ -75,6 +244,7 @@ export async function prepareExamples(
     await t.call('roles.create', { name: 'Peran Khusus', permissions: ['reports.view'] }, owner),
   );
   const backup = unwrap(await t.call('backup.create', {}, owner));
+  const shop = await prepareShop(t, owner);
   return {
     signed,
     ctx: {
@@ -84,6 +254,127 @@ export async function prepareExamples(
       cashierRoleId,
       customRoleId: role.id,
       backupFileName: backup.fileName,
+      ...shop,
     },
+  };
+}
+
+type ShopContext = Omit<
+  ExampleContext,
+  'password' | 'ownerUsername' | 'victimUserId' | 'cashierRoleId' | 'customRoleId' | 'backupFileName'
+>;
+
+/** The shop counter the catalog, inventory and POS examples point at, made through the channels. */
+async function prepareShop(t: TestCore, owner: string): Promise<ShopContext> {
+  const call = t.call;
+  const warehouses = unwrap(await call('inventory.warehouses.list', {}, owner));
+  const warehouseId = warehouses.find((w) => w.code === 'WH-01')!.id;
+  const second = unwrap(await call('inventory.warehouses.create', { code: 'WH-02', name: 'Gudang' }, owner));
+  const category = unwrap(await call('catalog.categories.create', { name: 'Sembako' }, owner));
+  const product = unwrap(
+    await call(
+      'catalog.products.create',
+      { name: 'Beras Contoh 5 kg', categoryId: category.id, items: [{ sku: 'EX-BERAS-5', price: 5_000 }] },
+      owner,
+    ),
+  );
+  const itemId = product.items[0]!.id;
+  const archivable = unwrap(
+    await call(
+      'catalog.products.create',
+      { name: 'Produk Lama', items: [{ sku: 'EX-LAMA', price: 1_000 }] },
+      owner,
+    ),
+  );
+  const minus = unwrap(
+    await call(
+      'catalog.products.create',
+      { name: 'Es Batu', items: [{ sku: 'EX-ES', price: 2_000, negativePolicy: 'allow' }] },
+      owner,
+    ),
+  );
+  const flagged = unwrap(
+    await call(
+      'inventory.stock.adjust',
+      { warehouseId, itemId: minus.items[0]!.id, quantity: -1, reason: 'terjual sebelum dicatat' },
+      owner,
+    ),
+  );
+  unwrap(
+    await call(
+      'inventory.stock.receive',
+      { warehouseId, supplier: 'PT Beras Jaya', lines: [{ itemId, quantity: 100, unitCost: 3_000 }] },
+      owner,
+    ),
+  );
+  const transfer = unwrap(
+    await call(
+      'inventory.transfers.send',
+      { fromWarehouseId: warehouseId, toWarehouseId: second.id, lines: [{ itemId, quantity: 5 }] },
+      owner,
+    ),
+  );
+  const count = unwrap(await call('inventory.counts.create', { warehouseId: second.id }, owner));
+  unwrap(
+    await call('inventory.counts.record', { countId: count.id, lines: [{ itemId, counted: 3 }] }, owner),
+  );
+  const approvable = unwrap(await call('inventory.counts.create', { warehouseId: second.id }, owner));
+  unwrap(
+    await call('inventory.counts.record', { countId: approvable.id, lines: [{ itemId, counted: 2 }] }, owner),
+  );
+  const cancellable = unwrap(await call('inventory.counts.create', { warehouseId: second.id }, owner));
+  const member = unwrap(await call('catalog.priceLists.list', {}, owner)).find((l) => l.key === 'member')!;
+  unwrap(
+    await call(
+      'catalog.priceLists.setPrice',
+      { priceListId: member.id, itemId, minQuantity: 1, price: 4_500 },
+      owner,
+    ),
+  );
+  const group = unwrap(
+    await call('catalog.customerGroups.create', { name: 'Pelanggan Setia', priceListId: member.id }, owner),
+  );
+  unwrap(await call('settings.update', { qrisStatic: staticQris() }, owner));
+  const shift = unwrap(await call('pos.shifts.open', { warehouseId, openingFloat: 200_000 }, owner));
+  const sale = unwrap(
+    await call(
+      'pos.sales.complete',
+      { id: randomUUID(), lines: [{ itemId, quantity: 5 }], payments: [{ method: 'cash', amount: 50_000 }] },
+      owner,
+    ),
+  );
+  const voidable = unwrap(
+    await call(
+      'pos.sales.complete',
+      { id: randomUUID(), lines: [{ itemId, quantity: 1 }], payments: [{ method: 'cash', amount: 5_000 }] },
+      owner,
+    ),
+  );
+  const held = unwrap(
+    await call(
+      'pos.carts.hold',
+      { label: 'Bapak topi biru', cart: { lines: [{ itemId, quantity: 1 }] } },
+      owner,
+    ),
+  );
+  return {
+    warehouseId,
+    secondWarehouseId: second.id,
+    categoryId: category.id,
+    productId: product.id,
+    itemId,
+    archivableProductId: archivable.id,
+    transferId: transfer.id,
+    countId: count.id,
+    approvableCountId: approvable.id,
+    cancellableCountId: cancellable.id,
+    memberPriceListId: member.id,
+    customerGroupId: group.id,
+    shiftId: shift.id,
+    saleId: sale.id,
+    saleLineId: sale.lines[0]!.id,
+    voidableSaleId: voidable.id,
+    heldCartId: held.id,
+    flaggedMovementId: flagged.id,
   };
 }
