@@ -6,6 +6,8 @@ import { backupApi } from './backup/backup.api';
 import { catalogApi } from './catalog/catalog.api';
 import { inventoryApi } from './inventory/inventory.api';
 import { posApi } from './pos/pos.api';
+import { ordersApi } from './orders/orders.api';
+import { customersApi } from './customers/customers.api';
 import { rolesApi } from './roles/roles.api';
 import { settingsApi } from './settings/settings.api';
 import { setupApi } from './setup/setup.api';
@@ -28,4 +30,6 @@ export const api: HandlerSlice<Channel> = {
   ...catalogApi,
   ...inventoryApi,
   ...posApi,
+  ...ordersApi,
+  ...customersApi,
 };

@@ -6,6 +6,8 @@ import { backupChannels } from './backup.contract';
 import { catalogChannels } from './catalog.contract';
 import { inventoryChannels } from './inventory.contract';
 import { posChannels } from './pos.contract';
+import { ordersChannels } from './orders.contract';
+import { customersChannels } from './customers.contract';
 import { settingsChannels } from './settings.contract';
 import { setupChannels } from './setup.contract';
 import { systemChannels } from './system.contract';
@@ -22,6 +24,8 @@ const slices = [
   catalogChannels,
   inventoryChannels,
   posChannels,
+  ordersChannels,
+  customersChannels,
 ];
 
 /** A channel named twice is a bug that must stop the app at start-up. */
@@ -46,6 +50,8 @@ export const contract = {
   ...catalogChannels,
   ...inventoryChannels,
   ...posChannels,
+  ...ordersChannels,
+  ...customersChannels,
 };
 
 export type Contract = typeof contract;
@@ -69,3 +75,5 @@ export * from './system.contract';
 export * from './catalog.contract';
 export * from './inventory.contract';
 export * from './pos.contract';
+export * from './orders.contract';
+export * from './customers.contract';

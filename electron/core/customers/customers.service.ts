@@ -1,12 +1,10 @@
 import { sql } from 'kysely';
-import type { z } from 'zod';
-import type { Customer, customersChannels } from '../../../shared/contract/customers.contract';
+import type { Customer } from '../../../shared/contract/customers.contract';
+import type { ParsedInput } from '../api-types';
 import type { HandlerContext } from '../context';
 import { nextCode } from '../documents/document-number';
 import { AppError, notFound } from '../platform/errors';
 
-// TEMP-REGISTER: becomes ParsedInput once the customers slice is registered in the contract.
-type ParsedInput<C extends keyof typeof customersChannels> = z.output<(typeof customersChannels)[C]['input']>;
 
 function selectCustomers(ctx: Pick<HandlerContext, 'db'>) {
   return ctx.db

@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
-import type { z } from 'zod';
-import type { Order, OrderStatus, ordersChannels } from '../../../shared/contract/orders.contract';
+import type { Order, OrderStatus } from '../../../shared/contract/orders.contract';
 import { priceCart } from '../../../shared/domain/pricing';
 import type { TaxMode } from '../../../shared/domain/tax';
 import { requireSession } from '../auth/auth.service';
 import { priceListOfCustomer, unitPriceOf } from '../catalog/price-resolution';
+import type { ParsedInput } from '../api-types';
 import type { HandlerContext } from '../context';
 import { nextDocumentNumber } from '../documents/document-number';
 import { requireWarehouse } from '../inventory/inventory.service';
@@ -14,8 +14,6 @@ import { postCash, requireOpenShift } from '../pos/shifts.service';
 import { findBranch } from '../settings/settings.service';
 import { orderPdf } from './order-documents';
 
-// TEMP-REGISTER: becomes ParsedInput once the orders slice is registered in the contract.
-type ParsedInput<C extends keyof typeof ordersChannels> = z.output<(typeof ordersChannels)[C]['input']>;
 
 /** Which statuses an order may move to from each status. */
 const NEXT: Record<OrderStatus, readonly OrderStatus[]> = {

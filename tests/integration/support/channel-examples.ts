@@ -45,6 +45,9 @@ export type ExampleContext = {
   heldCartId: string;
   /** A movement that took stock below zero under the "allow" policy, not yet reviewed. */
   flaggedMovementId: string;
+  /** A PENDING order (safe to move on) and a customer to attach or change. */
+  orderId: string;
+  customerId: string;
 };
 
 let serial = 0;
@@ -197,6 +200,24 @@ export const channelExamples: { [C in Channel]: (ctx: ExampleContext) => Channel
   'pos.carts.recall': (ctx) => ({ id: ctx.heldCartId }),
   'pos.qris.dynamic': () => ({ amount: 25_000 }),
   'auth.pin.set': (ctx) => ({ currentPassword: ctx.password, pin: '2468' }),
+  'orders.create': (ctx) => ({
+    id: randomUUID(),
+    channel: 'whatsapp',
+    customerName: 'Siti Contoh',
+    customerPhone: '0812-1111-2222',
+    shippingAddress: 'Jl. Contoh 1, Sleman',
+    shippingFee: 10_000,
+    lines: [{ itemId: ctx.itemId, quantity: 1 }],
+  }),
+  'orders.setStatus': (ctx) => ({ ids: [ctx.orderId], status: 'PROCESSED' }),
+  'orders.payments.record': (ctx) => ({ orderId: ctx.orderId, method: 'transfer', amount: 1_000, reference: 'BCA 001' }),
+  'orders.list': () => ({ status: 'PENDING' }),
+  'orders.get': (ctx) => ({ id: ctx.orderId }),
+  'orders.documents.pdf': (ctx) => ({ id: ctx.orderId, kind: 'label' }),
+  'customers.create': () => ({ name: `Pelanggan Contoh ${fresh()}`, phone: '0813-2222-3333' }),
+  'customers.update': (ctx) => ({ id: ctx.customerId, address: 'Jl. Gejayan 10' }),
+  'customers.list': () => ({ query: 'contoh' }),
+  'customers.get': (ctx) => ({ id: ctx.customerId }),
 };
 
 /**
@@ -217,6 +238,8 @@ export const PASS_ANSWER: Partial<Record<Channel, PassAnswer>> = {
   'inventory.counts.approve': { first: 'ok', then: 'CONFLICT' },
   'inventory.counts.cancel': { first: 'ok', then: 'CONFLICT' },
   'inventory.reviews.resolve': { first: 'ok', then: 'CONFLICT' },
+  // The example order is PENDING once; after one caller moves it to PROCESSED, moving it again is a
+  // per-order failure inside an ok answer, so every caller gets ok.
 };
 
 /** The answer the `n`-th caller (0-based) the gate lets through should get. */
@@ -350,6 +373,14 @@ async function prepareShop(t: TestCore, owner: string): Promise<ShopContext> {
       owner,
     ),
   );
+  const customer = unwrap(await call('customers.create', { name: 'Pelanggan Contoh', groupId: group.id }, owner));
+  const order = unwrap(
+    await call(
+      'orders.create',
+      { id: randomUUID(), channel: 'phone', customerName: 'Budi Contoh', customerId: customer.id, lines: [{ itemId, quantity: 2 }] },
+      owner,
+    ),
+  );
   const held = unwrap(
     await call(
       'pos.carts.hold',
@@ -376,5 +407,7 @@ async function prepareShop(t: TestCore, owner: string): Promise<ShopContext> {
     voidableSaleId: voidable.id,
     heldCartId: held.id,
     flaggedMovementId: flagged.id,
+    orderId: order.id,
+    customerId: customer.id,
   };
 }
