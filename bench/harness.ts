@@ -28,8 +28,13 @@ export type Bench = {
   run(options?: BenchOptions): Promise<BenchResult[]>;
 };
 
-/** Units whose numbers are times (lower is better); everything else is a rate (higher is better). */
+/** Units whose numbers are times (lower is better). */
 export const TIME_UNITS = ['µs', 'ms', 's'] as const;
+/** Units of memory (lower is better). */
+export const MEMORY_UNITS = ['MB'] as const;
+/** Every lower-is-better unit; everything else is a rate (higher is better). */
+export const LOWER_IS_BETTER_UNITS = [...TIME_UNITS, ...MEMORY_UNITS] as const;
+export type LowerIsBetterUnit = (typeof LOWER_IS_BETTER_UNITS)[number];
 export const LOWER_IS_BETTER = '[lower is better; ratio = baseline/value]';
 export const HIGHER_IS_BETTER = '[higher is better; ratio = value/baseline]';
 
@@ -38,16 +43,22 @@ function round(value: number, decimals: number): number {
   return Math.round(value * f) / f;
 }
 
-/** A time (lower is better): ratio = baseline / value, so 0.5 means "takes twice as long as the baseline". */
+/** Decimals kept per unit: seconds need more than microseconds for a small run to stay above zero. */
+const DECIMALS: Record<LowerIsBetterUnit, number> = { µs: 1, ms: 2, s: 3, MB: 1 };
+
+/**
+ * A time or a size (lower is better): ratio = baseline / value, so 0.5 means "takes twice as long (or
+ * as much memory) as the baseline".
+ */
 export function timeResult(
   bench: string,
   metric: string,
   value: number,
   baseline: number,
-  unit: (typeof TIME_UNITS)[number],
+  unit: LowerIsBetterUnit,
 ): BenchResult {
-  const v = round(value, 1);
-  const b = round(baseline, 1);
+  const v = round(value, DECIMALS[unit]);
+  const b = round(baseline, DECIMALS[unit]);
   return {
     bench,
     metric: `${metric} ${LOWER_IS_BETTER}`,

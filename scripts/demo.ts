@@ -1,9 +1,12 @@
 /**
  * `npm run demo -- --data-dir <dir> [--scale N] [--seed S]`: fills a fresh Gerai data folder with a
- * believable branch in Kecamatan Depok, Sleman. Users go in through the real channels (setup, login,
- * users.create), so the audit log and the sync outbox are what a real first day would leave. Datasets
- * whose tables do not exist yet are generated, validated and written to `<dir>/demo/*.json`.
+ * believable branch in Kecamatan Depok, Sleman. Everything that has a channel goes in through it, as
+ * the UI would (setup, login, users.create, warehouses, the product CSV import, goods receipts for the
+ * opening stock, member/reseller prices), so the audit log and the sync outbox are what a real first
+ * days would leave. Customers and routers have no channels yet: they are generated, validated and
+ * written to `<dir>/demo/*.json` for the ISP features to import.
  */
+import { readFileSync } from 'node:fs';
 import { resolve, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import packageJson from '../package.json' with { type: 'json' };
@@ -11,12 +14,17 @@ import type { Channel, ChannelInput, ChannelOutput } from '../shared/contract/in
 import { createCore, type Core } from '../electron/core/core';
 import { writeDemoFiles } from '../electron/core/demo/files';
 import {
+  loadShopData,
+  RECEIVE_BATCH,
+  type ShopLoadResult,
+  type ShopLoadStage,
+} from '../electron/core/demo/load';
+import {
   MAX_DEMO_SCALE,
   demoCounts,
   generateDemo,
   type DemoCounts,
   type DemoData,
-  type DemoDataset,
 } from '../electron/core/demo/generate';
 import { formatLocal } from '../electron/core/demo/phones';
 import { DEMO_PASSWORD } from '../electron/core/demo/staff';
@@ -28,7 +36,8 @@ const HELP = `Gerai demo data: a believable branch (shop + neighbourhood ISP) in
 
   --data-dir  a NEW data folder (the demo refuses one that already has users)
   --scale     1 = 1,000 products and 500 customers (default); they grow linearly, e.g. 100 → 100,000
-              products. 3 warehouses, 3 routers and 8 staff at any scale. At most ${MAX_DEMO_SCALE}.
+              products (about a minute on a 2-core machine). 3 warehouses, 3 routers and 8 staff at any
+              scale. At most ${MAX_DEMO_SCALE}.
   --seed      any text (default "gerai"); the same seed and scale always give the same data
 
 Then: npm run web -- --data-dir DIR   and sign in with one of the printed demo logins.
@@ -37,29 +46,33 @@ Then: npm run web -- --data-dir DIR   and sign in with one of the printed demo l
 const out = (line = '') => process.stdout.write(line + '\n');
 const err = (line: string) => process.stderr.write(line + '\n');
 
-/** One progress line on stderr: rewritten in place on a terminal, a line per 25% otherwise. */
+/** One progress line per task on stderr: rewritten in place on a terminal, a line per 25% otherwise. */
 function progressReporter() {
   const tty = process.stderr.isTTY === true;
-  let lastQuarter = new Map<DemoDataset, number>();
-  return {
-    update(dataset: DemoDataset, done: number, total: number) {
-      const text = `  generating ${dataset}: ${done.toLocaleString('en')}/${total.toLocaleString('en')}`;
-      if (tty) {
-        process.stderr.write(`\r${text}\u001b[K`);
-        if (done === total) process.stderr.write('\n');
-        return;
-      }
-      const quarter = Math.floor((done / total) * 4);
-      if (quarter !== lastQuarter.get(dataset) && (quarter > 0 || done === total)) {
-        lastQuarter.set(dataset, quarter);
-        err(text);
-      }
-    },
-    reset() {
-      lastQuarter = new Map();
-    },
+  const lastQuarter = new Map<string, number>();
+  return (task: string, done: number, total: number) => {
+    const text = `  ${task}: ${done.toLocaleString('en')}/${total.toLocaleString('en')}`;
+    if (tty) {
+      process.stderr.write(`\r${text}\u001b[K`);
+      if (done === total) process.stderr.write('\n');
+      return;
+    }
+    const quarter = Math.floor((done / total) * 4);
+    if (quarter !== lastQuarter.get(task) && (quarter > 0 || done === total)) {
+      lastQuarter.set(task, quarter);
+      err(text);
+    }
   };
 }
+
+const STAGE_LABELS: Record<ShopLoadStage, string> = {
+  warehouses: 'warehouses (inventory.warehouses.update/create)',
+  products: 'importing products (inventory.import.products, job.progress)',
+  stock: `receiving opening stock (inventory.stock.receive, ${RECEIVE_BATCH} lines a receipt)`,
+  prices: 'member/reseller prices (catalog.priceLists.setPrice)',
+};
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /** Calls a channel through the dispatcher exactly as the UI would, and fails loudly on an error. */
 async function call<C extends Channel>(
@@ -105,6 +118,15 @@ async function main(): Promise<number> {
   const started = Date.now();
   const core = await createCore({ dataDir, appVersion: packageJson.version });
   let data: DemoData;
+  let loaded: ShopLoadResult;
+  let manifest: ReturnType<typeof writeDemoFiles>;
+  const demoDir = join(dataDir, 'demo');
+  const phases: [string, number][] = [];
+  let phaseStart = Date.now();
+  const phaseDone = (label: string) => {
+    phases.push([label, Date.now() - phaseStart]);
+    phaseStart = Date.now();
+  };
   try {
     // Checked before generating, so a refused run of a large scale costs nothing.
     const status = await call(core, 'setup.status', {});
@@ -124,7 +146,7 @@ async function main(): Promise<number> {
     data = generateDemo({
       seed,
       scale,
-      onProgress: ({ dataset, done, total }) => progress.update(dataset, done, total),
+      onProgress: ({ dataset, done, total }) => progress(`generating ${dataset}`, done, total),
     });
     const problems = validateDemo(data);
     if (problems.length > 0) {
@@ -132,7 +154,11 @@ async function main(): Promise<number> {
       for (const problem of problems) err(`  - ${problem}`);
       return 1;
     }
+    // The files first: products.csv is what the import channel reads.
+    manifest = writeDemoFiles(demoDir, data);
+    phaseDone('generate, validate and write demo/*');
 
+    err('Setting up the branch and its staff (setup.owner.create, users.create)…');
     const [owner, ...others] = data.staff;
     if (!owner || owner.role !== 'owner')
       throw new Error('the generated staff list must start with the owner');
@@ -164,30 +190,64 @@ async function main(): Promise<number> {
         token,
       );
     }
+    phaseDone('setup and staff');
+
+    err('Loading the shop through the channels…');
+    const announced = new Set<ShopLoadStage>();
+    loaded = await loadShopData({
+      core,
+      token,
+      data,
+      productsCsv: readFileSync(join(demoDir, 'products.csv'), 'utf8'),
+      onProgress: ({ stage, done, total }) => {
+        if (!announced.has(stage)) {
+          announced.add(stage);
+          err(` ${STAGE_LABELS[stage]}`);
+        }
+        progress(stage, done, total);
+      },
+    });
+    for (const stage of ['warehouses', 'products', 'stock', 'prices'] as const) {
+      phases.push([stage, loaded.timings[stage]]);
+    }
     await call(core, 'auth.session.logout', {}, token);
+    phaseStart = Date.now();
   } finally {
     await core.close();
   }
+  phaseDone('close (WAL checkpoint)');
+  const total = Date.now() - started;
 
-  const demoDir = join(dataDir, 'demo');
-  const manifest = writeDemoFiles(demoDir, data);
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-
-  out(`Demo branch "${data.branch.name}" (${data.meta.kecamatan}) is ready in ${dataDir} (${seconds} s).`);
+  out(
+    `Demo branch "${data.branch.name}" (${data.meta.kecamatan}) is ready in ${dataDir} (${seconds(total)}).`,
+  );
+  out();
+  out('Loaded through the channels (audit log and sync outbox included):');
+  out(`  the branch, 5 default roles and ${data.staff.length} staff`);
+  out(`  ${loaded.warehouses.length} warehouses:`);
+  for (const w of loaded.warehouses) {
+    const stock = loaded.stock[w.demoCode]!;
+    const note = w.how === 'renamed' ? ' (setup’s shop floor, renamed)' : '';
+    out(
+      `    ${w.code.padEnd(10)} ${w.name}${note} — ${stock.stocked.toLocaleString('en')} items in stock` +
+        (stock.low > 0 ? ` (${stock.low.toLocaleString('en')} at or below their low-stock threshold)` : '') +
+        (stock.zero > 0 ? `, ${stock.zero.toLocaleString('en')} at zero` : ''),
+    );
+  }
+  out(
+    `  ${loaded.products.toLocaleString('en')} products from demo/products.csv; opening stock in ${loaded.receipts.toLocaleString('en')} goods receipts` +
+      ` (${loaded.stockLines.toLocaleString('en')} lines)`,
+  );
+  out(`  ${loaded.prices.toLocaleString('en')} member/reseller prices (some with quantity breaks)`);
+  const records = (dataset: string) => (manifest.files[`${dataset}.json`]?.records ?? 0).toLocaleString('en');
   out();
   out(
-    `Loaded through the channels: the branch, 5 default roles and ${data.staff.length} staff (audit log and sync outbox included).`,
+    `NOT loaded: ${records('customers')} customers and ${records('routers')} routers — there are no customer or router channels yet`,
   );
-  const generated = (['products', 'warehouses', 'customers', 'routers'] as const)
-    .map((dataset) => `${(manifest.files[`${dataset}.json`]?.records ?? 0).toLocaleString('en')} ${dataset}`)
-    .join(', ');
-  out(
-    `products/warehouses/customers/routers generated (${generated}) — not yet loaded: their tables arrive with the inventory/ISP features.`,
-  );
-  out(
-    `  Import source: ${demoDir}/{products,warehouses,customers,routers}.json, products.csv (the catalog's CSV`,
-  );
-  out('  import format) and manifest.json (counts and SHA-256 of each file).');
+  out(`  (they arrive with the ISP features). They are in ${demoDir}/customers.json and routers.json, with`);
+  out('  products.json, warehouses.json, products.csv and manifest.json (counts and SHA-256 of each file).');
+  out();
+  out(`Timings: ${phases.map(([label, ms]) => `${label} ${seconds(ms)}`).join(', ')}.`);
   out();
   out(`Demo logins (password for all: ${DEMO_PASSWORD}):`);
   const width = Math.max(...data.staff.map((s) => s.username.length));

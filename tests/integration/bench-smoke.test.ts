@@ -2,9 +2,15 @@ import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
-import { HIGHER_IS_BETTER, LOWER_IS_BETTER, TIME_UNITS, type BenchResult } from '../../bench/harness';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  HIGHER_IS_BETTER,
+  LOWER_IS_BETTER,
+  LOWER_IS_BETTER_UNITS,
+  type BenchResult,
+} from '../../bench/harness';
 import { benches } from '../../bench/index';
+import { removeShopData } from '../../bench/shop-fixture';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
@@ -24,15 +30,29 @@ function expectWellFormed(result: BenchResult, bench: string) {
   const lowerIsBetter = result.metric.endsWith(LOWER_IS_BETTER);
   const higherIsBetter = result.metric.endsWith(HIGHER_IS_BETTER);
   expect(lowerIsBetter !== higherIsBetter, result.metric).toBe(true);
-  expect((TIME_UNITS as readonly string[]).includes(result.unit)).toBe(lowerIsBetter);
+  // Times and sizes are lower-is-better; rates (…/s) are higher-is-better.
+  expect((LOWER_IS_BETTER_UNITS as readonly string[]).includes(result.unit)).toBe(lowerIsBetter);
   const expected = lowerIsBetter ? result.baseline / result.value : result.value / result.baseline;
   expect(result.ratio).toBeCloseTo(expected, 3);
 }
 
+// The shop-counter benches build a tiny demo shop (scale 0.1, 100 products) once for the file; memory.pos
+// starts three short-lived Node processes. Shape only, no timing assertions.
 describe('benchmarks (smoke size: shape only, no timing assertions)', () => {
+  afterAll(removeShopData);
+
   it('lists each bench once under a unique name', () => {
     const names = benches.map((b) => b.name);
-    expect(names).toEqual(expect.arrayContaining(['ipc.roundtrip', 'db.write']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'ipc.roundtrip',
+        'db.write',
+        'inventory.import',
+        'catalog.search',
+        'pos.complete',
+        'memory.pos',
+      ]),
+    );
     expect(new Set(names).size).toBe(names.length);
   });
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { formatCsv } from '../platform/csv';
 import type { DemoData } from './generate';
 import type { DemoProduct } from './products';
+import { lowStockThreshold } from './stock';
 
 /** The datasets written as import sources until their tables exist (inventory and ISP features). */
 export const DEMO_FILE_DATASETS = ['warehouses', 'products', 'customers', 'routers'] as const;
@@ -75,12 +76,14 @@ export const PRODUCT_CSV_HEADER = [
   'tax_mode',
   'tags',
   'negative_policy',
+  'low_stock_threshold',
 ];
 
 /**
  * The products as the catalog's CSV import reads them, so the demo catalog can be loaded through the
- * real import channel once it is registered. Electronic products (pulsa, tokens) have no shelf stock,
- * so they may go below zero (`allow`); everything else is blocked at zero.
+ * real import channel (`inventory.import.products`). Electronic products (pulsa, tokens) have no shelf
+ * stock, so they may go below zero (`allow`); everything else is blocked at zero and has the low-stock
+ * threshold a shopkeeper would set (stock.ts).
  */
 export function writeProductsCsv(file: string, products: readonly DemoProduct[]): Written {
   const row = (p: DemoProduct) => [
@@ -94,6 +97,7 @@ export function writeProductsCsv(file: string, products: readonly DemoProduct[])
     p.taxMode,
     p.brand ?? '',
     p.tracksStock ? 'block' : 'allow',
+    lowStockThreshold(p),
   ];
   return writeStreamed(
     file,

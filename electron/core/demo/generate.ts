@@ -78,6 +78,11 @@ function branchFor(random: Random, mainShop: DemoWarehouse, takenPhones: Set<str
   };
 }
 
+/** The root stream of a seed; every dataset (and the stock and price plans) draws from a fork of it. */
+export function demoRandom(seed: string | number): Random {
+  return createRandom(`gerai-demo/v${DEMO_GENERATOR_VERSION}/${String(seed)}`);
+}
+
 /**
  * Generates a whole demo branch in Kecamatan Depok, Sleman. Pure and deterministic: each dataset draws
  * from its own stream forked from the seed, so the same seed and scale give deep-equal (and, written
@@ -85,7 +90,7 @@ function branchFor(random: Random, mainShop: DemoWarehouse, takenPhones: Set<str
  */
 export function generateDemo(options: DemoOptions): DemoData {
   const counts = demoCounts(options.scale);
-  const root = createRandom(`gerai-demo/v${DEMO_GENERATOR_VERSION}/${String(options.seed)}`);
+  const root = demoRandom(options.seed);
   const report = (dataset: DemoDataset) => (done: number, total: number) =>
     options.onProgress?.({ dataset, done, total });
   const takenPhones = new Set<string>();
