@@ -75,9 +75,29 @@ function ftsPhrase(word: string): string {
   return `"${word.replace(/"/g, '""')}"`;
 }
 
+/** How many full-text matches are fetched (unranked) before they are ordered for the till. */
+const CANDIDATES = 200;
+/** Sorts after every real character, to make "starts with" an index range. */
+const HIGHEST = '\u{10FFFF}';
+
+/** Closer matches first: the name starts with the query, then a word of it does, then shorter names. */
+function relevance(query: string) {
+  const q = query.toLowerCase();
+  const first = q.split(/\s+/)[0] ?? q;
+  const score = (name: string) => {
+    const lower = name.toLowerCase();
+    if (lower.startsWith(q)) return 0;
+    if (lower.split(/\s+/).some((word) => word.startsWith(first))) return 1;
+    return 2;
+  };
+  return (a: HitRow, b: HitRow) => score(a.name) - score(b.name) || a.name.length - b.name.length || a.name.localeCompare(b.name);
+}
+
 /**
- * Exact barcode/SKU first (the scanner's path, one index lookup), then substring matches of every
- * word of three or more characters (FTS5 trigram), else prefix matches for shorter queries.
+ * The till's search, tuned for 100k items. An exact barcode or SKU answers alone (the scanner's path,
+ * one index lookup). Words of three or more characters are substring matches through FTS5 (trigram):
+ * up to 200 candidates unranked, ordered here. Shorter queries are name and SKU prefixes, each an
+ * index range.
  */
 export async function searchItems(
   db: Db,
@@ -85,29 +105,32 @@ export async function searchItems(
   options: { warehouseId?: string; includeArchived: boolean; limit: number },
 ): Promise<HitRow[]> {
   const exact = await hitQuery(db, options.warehouseId, options.includeArchived)
-    .where((eb) => eb.or([eb('items.barcode', '=', query), eb('items.sku', '=', query)]))
+    .where((eb) => eb.or([eb('items.barcode', '=', query), eb('items.sku', '=', query.toUpperCase())]))
     .limit(options.limit)
     .execute();
+  if (exact.length > 0 && !/\s/.test(query)) return exact;
   const seen = new Set(exact.map((hit) => hit.item_id));
   const words = query.split(/\s+/).filter((word) => word.length >= 3);
   let more: HitRow[];
   if (words.length > 0) {
     const match = words.map(ftsPhrase).join(' AND ');
     more = await hitQuery(db, options.warehouseId, options.includeArchived)
-      .innerJoin(
-        sql<{ rowid: number; rank: number }>`(SELECT rowid, rank FROM items_fts WHERE items_fts MATCH ${match} ORDER BY rank LIMIT ${options.limit + exact.length})`.as('hits'),
-        (join) => join.onRef(sql`items.rowid`, '=', sql`hits.rowid`),
-      )
-      .orderBy(sql`hits.rank`)
-      .limit(options.limit + exact.length)
+      .where(sql<boolean>`items.rowid IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ${match} LIMIT ${CANDIDATES})`)
       .execute();
+    more.sort(relevance(query));
   } else {
-    const prefix = `${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    more = await hitQuery(db, options.warehouseId, options.includeArchived)
-      .where((eb) => eb.or([sql<boolean>`items.name LIKE ${prefix} ESCAPE '\\'`, sql<boolean>`items.sku LIKE ${prefix} ESCAPE '\\'`]))
-      .orderBy('items.name')
+    const upper = query.toUpperCase();
+    const byName = await hitQuery(db, options.warehouseId, options.includeArchived)
+      .where(sql<boolean>`items.name COLLATE NOCASE >= ${query} AND items.name COLLATE NOCASE < ${query + HIGHEST}`)
+      .orderBy(sql`items.name COLLATE NOCASE`)
       .limit(options.limit)
       .execute();
+    const bySku = await hitQuery(db, options.warehouseId, options.includeArchived)
+      .where(sql<boolean>`items.sku >= ${upper} AND items.sku < ${upper + HIGHEST}`)
+      .orderBy('items.sku')
+      .limit(options.limit)
+      .execute();
+    more = [...byName, ...bySku.filter((hit) => !byName.some((n) => n.item_id === hit.item_id))];
   }
   return [...exact, ...more.filter((hit) => !seen.has(hit.item_id))].slice(0, options.limit);
 }
