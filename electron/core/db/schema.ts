@@ -3,6 +3,7 @@ import type { CatalogTables } from '../catalog/catalog.tables';
 import type { CustomersTables } from '../customers/customers.tables';
 import type { DocumentsTables } from '../documents/documents.tables';
 import type { InventoryTables } from '../inventory/inventory.tables';
+import type { NetworkTables } from '../network/network.tables';
 import type { OrdersTables } from '../orders/orders.tables';
 import type { PosTables } from '../pos/pos.tables';
 
@@ -112,7 +113,14 @@ export type FoundationTables = {
   secrets: SecretRow;
 };
 
-export type DB = FoundationTables & CatalogTables & CustomersTables & InventoryTables & PosTables & OrdersTables & DocumentsTables;
+export type DB = FoundationTables &
+  CatalogTables &
+  CustomersTables &
+  InventoryTables &
+  PosTables &
+  OrdersTables &
+  DocumentsTables &
+  NetworkTables;
 
 /** Tables whose rows sync between devices; every write to them goes through the outbox writer. */
 export type SyncedTable = {
