@@ -49,10 +49,14 @@ export async function postMovement(
   input: MovementInput,
 ): Promise<StockMovementRow> {
   if (!Number.isSafeInteger(input.quantity) || input.quantity === 0) throw new RangeError('movement quantity must be a non-zero integer');
+  // The item, its policy and its low-stock threshold here (the warehouse's own, else the item's).
   const item = await db
     .selectFrom('items')
-    .select(['id', 'name', 'negative_policy', 'low_stock_threshold'])
-    .where('id', '=', input.itemId)
+    .leftJoin('stock_thresholds as t', (join) =>
+      join.onRef('t.item_id', '=', 'items.id').on('t.warehouse_id', '=', input.warehouseId).on('t.deleted_at', 'is', null),
+    )
+    .select(['items.id', 'items.name', 'items.negative_policy', sql<number>`coalesce(t.low_stock_threshold, items.low_stock_threshold)`.as('threshold')])
+    .where('items.id', '=', input.itemId)
     .executeTakeFirst();
   if (!item) {
     throw new AppError('NOT_FOUND', { id: 'Barang tidak ditemukan.', en: 'Item not found.' }, { fields: { itemId: 'unknown item' } });
@@ -64,6 +68,7 @@ export async function postMovement(
     .returning(['on_hand', 'reserved'])
     .executeTakeFirstOrThrow();
 
+  // Stock going out that leaves the item at or under its threshold tells the UI once committed.
   const after = balance.on_hand + input.quantity;
   let flagged = 0;
   if (input.quantity < 0) {
@@ -94,31 +99,12 @@ export async function postMovement(
     .where('item_id', '=', input.itemId)
     .where('warehouse_id', '=', input.warehouseId)
     .execute();
-  if (input.quantity < 0) await alertIfLow(db, deps, item, input.warehouseId, after - balance.reserved);
+  const available = after - balance.reserved;
+  if (input.quantity < 0 && item.threshold > 0 && available <= item.threshold) {
+    const alert = { itemId: item.id, name: item.name, warehouseId: input.warehouseId, available, threshold: item.threshold };
+    deps.afterCommit(() => deps.events.emit('stock.low', alert));
+  }
   return movement;
-}
-
-/**
- * When stock going out leaves an item at or under its low-stock threshold (the warehouse's own, else
- * the item's), the UI hears `stock.low` once the change is committed.
- */
-async function alertIfLow(
-  db: Db,
-  deps: Pick<CoreDeps, 'events'> & Pick<HandlerContext, 'afterCommit'>,
-  item: { id: string; name: string; low_stock_threshold: number },
-  warehouseId: string,
-  available: number,
-): Promise<void> {
-  const own = await db
-    .selectFrom('stock_thresholds')
-    .select('low_stock_threshold')
-    .where('item_id', '=', item.id)
-    .where('warehouse_id', '=', warehouseId)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  const threshold = own?.low_stock_threshold ?? item.low_stock_threshold;
-  if (threshold <= 0 || available > threshold) return;
-  deps.afterCommit(() => deps.events.emit('stock.low', { itemId: item.id, name: item.name, warehouseId, available, threshold }));
 }
 
 /** Changes the reserved quantity (orders reserve on create, release on cancel or ship). */
