@@ -1,10 +1,10 @@
 import type { SyncColumns } from '../db/schema';
 
 export type CategoryRow = SyncColumns & { name: string; parent_id: string | null };
-export type UnitRow = SyncColumns & { code: string; name: string };
 export type ProductRow = SyncColumns & {
   name: string;
   category_id: string | null;
+  /** The unit it is sold in (pcs, bungkus, botol, kg, liter…): free text, suggested by the UI. */
   unit: string;
   tax_mode: 'included' | 'excluded' | 'exempt';
   /** JSON array of strings. */
@@ -35,7 +35,6 @@ export type PriceListPriceRow = SyncColumns & { price_list_id: string; item_id: 
 
 export type CatalogTables = {
   categories: CategoryRow;
-  units: UnitRow;
   products: ProductRow;
   items: ItemRow;
   price_lists: PriceListRow;

@@ -35,7 +35,6 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Catalog.
   await run(sql`CREATE TABLE categories (${sync}, name TEXT NOT NULL, parent_id TEXT REFERENCES categories (id)) STRICT`);
   await run(sql`CREATE UNIQUE INDEX categories_name ON categories (name COLLATE NOCASE) WHERE deleted_at IS NULL`);
-  await run(sql`CREATE TABLE units (${sync}, code TEXT NOT NULL UNIQUE, name TEXT NOT NULL) STRICT`);
   await run(sql`CREATE TABLE products (
     ${sync},
     name TEXT NOT NULL,
