@@ -20,6 +20,13 @@ export function formatDateTime(epochMs: number, timeZone: string, locale: Locale
   }).format(epochMs);
 }
 
+/** "14.05" in the branch's time zone. */
+export function formatTime(epochMs: number, timeZone: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(intlLocale(locale), { timeZone, hour: '2-digit', minute: '2-digit' }).format(
+    epochMs,
+  );
+}
+
 /** "Jumat, 21 November 2025" in the branch's time zone. */
 export function formatLongDate(epochMs: number, timeZone: string, locale: Locale): string {
   return new Intl.DateTimeFormat(intlLocale(locale), {

@@ -1,6 +1,13 @@
 import { useMemo } from 'react';
 import { useSettingsStore } from '../features/settings/settings-store';
-import { formatBytes, formatDateTime, formatLongDate, formatNumber, formatRupiah } from './format';
+import {
+  formatBytes,
+  formatDateTime,
+  formatLongDate,
+  formatNumber,
+  formatRupiah,
+  formatTime,
+} from './format';
 import { useI18nStore } from './i18n/i18n-store';
 
 export const DEFAULT_TIME_ZONE = 'Asia/Jakarta';
@@ -20,6 +27,7 @@ export function useFormat() {
       timeZone,
       dateTime: (epochMs: number) => formatDateTime(epochMs, timeZone, locale),
       longDate: (epochMs: number) => formatLongDate(epochMs, timeZone, locale),
+      time: (epochMs: number) => formatTime(epochMs, timeZone, locale),
       bytes: (bytes: number) => formatBytes(bytes, locale),
       number: (value: number) => formatNumber(value, locale),
       rupiah: formatRupiah,

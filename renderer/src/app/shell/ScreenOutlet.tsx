@@ -1,7 +1,10 @@
 import { AuditScreen } from '../../features/audit/AuditScreen';
 import { BackupScreen } from '../../features/backup/BackupScreen';
 import { DashboardScreen } from '../../features/dashboard/DashboardScreen';
+import { InventoryScreen } from '../../features/inventory/InventoryScreen';
+import { OrdersScreen } from '../../features/orders/OrdersScreen';
 import { NotAvailableScreen } from '../../features/placeholder/NotAvailableScreen';
+import { PosScreen } from '../../features/pos/PosScreen';
 import { SettingsScreen } from '../../features/settings/SettingsScreen';
 import { UsersScreen } from '../../features/users/UsersScreen';
 import type { RouteKey } from '../navigation/nav-items';
@@ -12,11 +15,11 @@ export function ScreenOutlet({ route }: { route: RouteKey }) {
     case 'dashboard':
       return <DashboardScreen />;
     case 'pos':
-      return <NotAvailableScreen title="nav.pos" description="placeholder.pos" />;
+      return <PosScreen />;
     case 'inventory':
-      return <NotAvailableScreen title="nav.inventory" description="placeholder.inventory" />;
+      return <InventoryScreen />;
     case 'orders':
-      return <NotAvailableScreen title="nav.orders" description="placeholder.orders" />;
+      return <OrdersScreen />;
     case 'customers':
       return <NotAvailableScreen title="nav.customers" description="placeholder.customers" />;
     case 'billing':

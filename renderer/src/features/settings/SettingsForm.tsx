@@ -3,6 +3,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormHelperText from '@mui/material/FormHelperText';
+import InputAdornment from '@mui/material/InputAdornment';
 import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
@@ -10,7 +11,9 @@ import { useState, type FormEvent } from 'react';
 import type { Settings } from '../../../../shared/contract/index';
 import type { FieldErrors } from '../../../../shared/domain/errors';
 import { LOCALES } from '../../../../shared/domain/errors';
+import { verifyQris } from '../../../../shared/domain/qris';
 import { FormSection } from '../../app/components/FormSection';
+import { formatRupiah } from '../../app/format';
 import { notify } from '../../app/errors/notifier-store';
 import { useT } from '../../app/i18n/use-t';
 import { testId } from '../../app/test-id';
@@ -29,7 +32,23 @@ const FORM: readonly (keyof Settings)[] = [
   'timeZone',
   'language',
   'idleTimeoutMinutes',
+  'cashRounding',
+  'discountLimitPercent',
+  'ppnRatePercent',
+  'qrisStatic',
+  'receiptWidth',
+  'receiptPrinter',
+  'receiptFooter',
 ];
+const ROUNDING_STEPS = [0, 100, 500, 1000] as const;
+const PRINTER = /^([A-Za-z0-9.-]+(:\d{1,5})?)?$/;
+
+function parsePercent(text: string): number | null {
+  const normalized = text.trim().replace(',', '.');
+  if (!/^\d{1,3}(\.\d{1,2})?$/.test(normalized)) return null;
+  const value = Number(normalized);
+  return value >= 0 && value <= 100 ? value : null;
+}
 
 function isIndonesianZone(zone: string): zone is IndonesianZone {
   return (INDONESIAN_ZONES as readonly string[]).includes(zone);
@@ -43,13 +62,23 @@ export function SettingsForm({ settings, readOnly }: SettingsFormProps) {
   const save = useSettingsStore((state) => state.save);
   const [draft, setDraft] = useState<Settings>(settings);
   const [idleText, setIdleText] = useState(String(settings.idleTimeoutMinutes));
+  const [limitText, setLimitText] = useState(String(settings.discountLimitPercent));
+  const [ppnText, setPpnText] = useState(String(settings.ppnRatePercent).replace('.', ','));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
 
   const change = (patch: Partial<Settings>) => setDraft((current) => ({ ...current, ...patch }));
   const idle = Number(idleText);
+  const limit = Number(limitText);
+  const ppn = parsePercent(ppnText);
+  // Numbers typed as text are compared as the numbers they will be saved as.
+  const typed: Partial<Record<keyof Settings, number | null>> = {
+    idleTimeoutMinutes: idle,
+    discountLimitPercent: limit,
+    ppnRatePercent: ppn,
+  };
   const changed = FORM.filter((key) =>
-    key === 'idleTimeoutMinutes' ? idle !== settings.idleTimeoutMinutes : draft[key] !== settings[key],
+    key in typed ? typed[key] !== settings[key] : draft[key] !== settings[key],
   );
 
   const submit = async (event: FormEvent) => {
@@ -68,6 +97,19 @@ export function SettingsForm({ settings, readOnly }: SettingsFormProps) {
         (value) =>
           /^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= 720 ? null : 'validation.idleTimeout',
       ],
+      discountLimitPercent: [
+        limitText,
+        (value) => (/^\d+$/.test(value) && Number(value) <= 100 ? null : 'validation.percent'),
+      ],
+      ppnRatePercent: [ppnText, (value) => (parsePercent(value) === null ? 'validation.percent' : null)],
+      qrisStatic: [
+        draft.qrisStatic,
+        (value) => (value.trim() === '' || verifyQris(value.trim()) ? null : 'validation.qris'),
+      ],
+      receiptPrinter: [
+        draft.receiptPrinter,
+        (value) => (PRINTER.test(value.trim()) ? null : 'validation.printer'),
+      ],
     });
     setErrors(found);
     if (hasErrors(found)) return;
@@ -76,6 +118,10 @@ export function SettingsForm({ settings, readOnly }: SettingsFormProps) {
       timeZone: draft.timeZone.trim(),
       npwp: draft.npwp.trim(),
       idleTimeoutMinutes: idle,
+      discountLimitPercent: limit,
+      ppnRatePercent: ppn ?? settings.ppnRatePercent,
+      qrisStatic: draft.qrisStatic.trim(),
+      receiptPrinter: draft.receiptPrinter.trim(),
     };
     const patch: Partial<Settings> = Object.fromEntries(changed.map((key) => [key, next[key]]));
     setBusy(true);
@@ -85,6 +131,8 @@ export function SettingsForm({ settings, readOnly }: SettingsFormProps) {
       notify(t('settings.saved'), 'success');
       setDraft(result.data);
       setIdleText(String(result.data.idleTimeoutMinutes));
+      setLimitText(String(result.data.discountLimitPercent));
+      setPpnText(String(result.data.ppnRatePercent).replace('.', ','));
     } else {
       setErrors(result.fields);
     }
@@ -214,12 +262,120 @@ export function SettingsForm({ settings, readOnly }: SettingsFormProps) {
           />
         </FormSection>
 
+        <FormSection title={t('settings.section.counter')}>
+          <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr 1fr' } }}>
+            <TextField
+              select
+              label={t('settings.cashRounding')}
+              value={String(draft.cashRounding)}
+              onChange={(event) => {
+                const step = Number(event.target.value);
+                change({ cashRounding: ROUNDING_STEPS.find((candidate) => candidate === step) ?? 0 });
+              }}
+              disabled={readOnly}
+              {...fieldError('cashRounding', t('settings.cashRoundingHelp'))}
+              slotProps={{
+                select: { native: true },
+                inputLabel: { shrink: true },
+                htmlInput: { 'data-testid': 'settings-cash-rounding' },
+              }}
+            >
+              {ROUNDING_STEPS.map((step) => (
+                <option key={step} value={step}>
+                  {step === 0 ? t('settings.cashRoundingNone') : formatRupiah(step)}
+                </option>
+              ))}
+            </TextField>
+            <TextField
+              label={t('settings.discountLimit')}
+              value={limitText}
+              onChange={(event) => setLimitText(event.target.value.replace(/[^\d]/g, ''))}
+              disabled={readOnly}
+              {...fieldError('discountLimitPercent', t('settings.discountLimitHelp'))}
+              slotProps={{
+                htmlInput: { 'data-testid': 'settings-discount-limit', inputMode: 'numeric', maxLength: 3 },
+                input: { endAdornment: <InputAdornment position="end">%</InputAdornment> },
+              }}
+            />
+            <TextField
+              label={t('settings.ppnRate')}
+              value={ppnText}
+              onChange={(event) => setPpnText(event.target.value.replace(/[^\d.,]/g, ''))}
+              disabled={readOnly}
+              {...fieldError('ppnRatePercent', t('settings.ppnRateHelp'))}
+              slotProps={{
+                htmlInput: { 'data-testid': 'settings-ppn-rate', inputMode: 'decimal', maxLength: 6 },
+                input: { endAdornment: <InputAdornment position="end">%</InputAdornment> },
+              }}
+            />
+          </Box>
+          <TextField
+            label={t('settings.qrisStatic')}
+            value={draft.qrisStatic}
+            // Merchant names inside the TLV have spaces; only line breaks from pasting go.
+            onChange={(event) => change({ qrisStatic: event.target.value.replace(/[\r\n]+/g, '') })}
+            disabled={readOnly}
+            multiline
+            minRows={2}
+            {...fieldError('qrisStatic', t('settings.qrisStaticHelp'))}
+            slotProps={{
+              htmlInput: {
+                'data-testid': 'settings-qris',
+                maxLength: 512,
+                spellCheck: false,
+                style: { fontFamily: 'ui-monospace, monospace', fontSize: 13 },
+              },
+            }}
+          />
+          <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', sm: '1fr 2fr' } }}>
+            <TextField
+              select
+              label={t('settings.receiptWidth')}
+              value={String(draft.receiptWidth)}
+              onChange={(event) => change({ receiptWidth: event.target.value === '80' ? 80 : 58 })}
+              disabled={readOnly}
+              {...fieldError('receiptWidth')}
+              slotProps={{
+                select: { native: true },
+                inputLabel: { shrink: true },
+                htmlInput: { 'data-testid': 'settings-receipt-width' },
+              }}
+            >
+              <option value="58">58 mm</option>
+              <option value="80">80 mm</option>
+            </TextField>
+            <TextField
+              label={t('settings.receiptPrinter')}
+              value={draft.receiptPrinter}
+              onChange={(event) => change({ receiptPrinter: event.target.value.trim() })}
+              disabled={readOnly}
+              placeholder="192.168.1.50:9100"
+              {...fieldError('receiptPrinter', t('settings.receiptPrinterHelp'))}
+              slotProps={{
+                htmlInput: { 'data-testid': 'settings-receipt-printer', maxLength: 100, spellCheck: false },
+              }}
+            />
+          </Box>
+          <TextField
+            label={t('settings.receiptFooter')}
+            value={draft.receiptFooter}
+            onChange={(event) => change({ receiptFooter: event.target.value })}
+            disabled={readOnly}
+            multiline
+            minRows={2}
+            {...fieldError('receiptFooter', t('settings.receiptFooterHelp'))}
+            slotProps={{ htmlInput: { 'data-testid': 'settings-receipt-footer', maxLength: 300 } }}
+          />
+        </FormSection>
+
         {!readOnly ? (
           <Box sx={{ display: 'flex', justifyContent: 'flex-end', gap: 1 }}>
             <Button
               onClick={() => {
                 setDraft(settings);
                 setIdleText(String(settings.idleTimeoutMinutes));
+                setLimitText(String(settings.discountLimitPercent));
+                setPpnText(String(settings.ppnRatePercent).replace('.', ','));
                 setErrors({});
               }}
               disabled={busy || changed.length === 0}

@@ -1,5 +1,5 @@
 import Alert from '@mui/material/Alert';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { LoadingState } from '../../app/components/LoadingState';
 import { PageHeader } from '../../app/components/PageHeader';
 import { useT } from '../../app/i18n/use-t';
@@ -12,9 +12,20 @@ export function SettingsScreen() {
   const t = useT();
   const canManage = useCan('settings.manage');
   const settings = useSettingsStore((state) => state.settings);
+  // The form starts from what the core says now, not from what was loaded at sign-in.
+  const [fresh, setFresh] = useState(false);
 
   useEffect(() => {
-    void useSettingsStore.getState().load();
+    let live = true;
+    void useSettingsStore
+      .getState()
+      .load()
+      .then(() => {
+        if (live) setFresh(true);
+      });
+    return () => {
+      live = false;
+    };
   }, []);
 
   return (
@@ -25,7 +36,7 @@ export function SettingsScreen() {
           {t('settings.readOnly')}
         </Alert>
       ) : null}
-      {settings ? <SettingsForm settings={settings} readOnly={!canManage} /> : <LoadingState />}
+      {settings && fresh ? <SettingsForm settings={settings} readOnly={!canManage} /> : <LoadingState />}
     </>
   );
 }
