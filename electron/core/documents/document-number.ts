@@ -13,9 +13,16 @@ export const DOC_TYPES = {
 } as const;
 export type DocType = keyof typeof DOC_TYPES;
 
-/** YYMM of an instant in a time zone. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** YYMM of an instant in a time zone. (Making a DateTimeFormat is slow: one per zone is kept.) */
 export function yearMonth(ms: number, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: '2-digit', month: '2-digit' }).formatToParts(ms);
+  let format = formatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: '2-digit', month: '2-digit' });
+    formatters.set(timeZone, format);
+  }
+  const parts = format.formatToParts(ms);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
   return part('year') + part('month');
 }
