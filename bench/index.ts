@@ -5,6 +5,8 @@ import { inventoryImportBench } from './inventory.import.bench';
 import { ipcRoundtripBench } from './ipc.roundtrip.bench';
 import { memoryPosBench } from './memory.pos.bench';
 import { posCompleteBench } from './pos.complete.bench';
+import { routerBatchBench } from './router.batch.bench';
+import { routerReconcileBench } from './router.reconcile.bench';
 
 /** Every benchmark, listed by hand (like migrations): `npm run bench -- <name>` picks from these. */
 export const benches: readonly Bench[] = [
@@ -14,4 +16,6 @@ export const benches: readonly Bench[] = [
   catalogSearchBench,
   posCompleteBench,
   memoryPosBench,
+  routerBatchBench,
+  routerReconcileBench,
 ];

@@ -8,6 +8,7 @@ import { inventoryApi } from './inventory/inventory.api';
 import { posApi } from './pos/pos.api';
 import { ordersApi } from './orders/orders.api';
 import { customersApi } from './customers/customers.api';
+import { networkApi } from './network/network.api';
 import { rolesApi } from './roles/roles.api';
 import { settingsApi } from './settings/settings.api';
 import { setupApi } from './setup/setup.api';
@@ -32,4 +33,5 @@ export const api: HandlerSlice<Channel> = {
   ...posApi,
   ...ordersApi,
   ...customersApi,
+  ...networkApi,
 };

@@ -4,6 +4,7 @@ import type { Locale } from '../../shared/domain/errors';
 import type { Store } from './db/database';
 import type { OutboxWriter } from './db/outbox-writer';
 import type { DB } from './db/schema';
+import type { NetworkRuntime } from './network/network-runtime';
 import type { Clock } from './platform/clock';
 import type { EventBus } from './platform/events';
 import type { Hlc } from './platform/hlc';
@@ -26,6 +27,8 @@ export type CoreDeps = {
   syncStatus: { changed(): void; stop(): void };
   /** Asks the host to close and reopen the core (after a restore has been scheduled). */
   requestRestart(reason: string): void;
+  /** Router connections, the durable router-job runner, status refresh and live traffic. */
+  network: NetworkRuntime;
 };
 
 export type Session = { sessionId: string; user: SessionUser; idleTimeoutMinutes: number };

@@ -13,6 +13,7 @@ import { createHlc } from './platform/hlc';
 import { randomCode, uuidv7 } from './platform/ids';
 import { createLogger, type Logger } from './platform/logger';
 import { keyFileCipher, type SecretCipher } from './platform/secrets';
+import { createNetworkRuntime, type NetworkOptions, type NetworkRuntime } from './network/network-runtime';
 
 export type CoreOptions = {
   dataDir: string;
@@ -24,6 +25,8 @@ export type CoreOptions = {
   /** Replace the database with this backup before opening (command-line restore). */
   restoreFrom?: string;
   onRestartRequested?: (reason: string) => void;
+  /** Router timeouts, retry schedule, status interval (tests shorten them). */
+  network?: NetworkOptions;
 };
 
 export type Core = {
@@ -72,10 +75,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   };
   applyPendingRestore(paths, logger, clock.now(), options.restoreFrom);
   const store = await openStore(paths.databaseFile, logger);
+  let network: NetworkRuntime | null = null;
   try {
     const device = await deviceIdentity(store);
     const hlc = createHlc(clock, device.node, await latestHlc(store));
     const events = createEventBus();
+    const secrets = options.secrets ?? keyFileCipher(join(options.dataDir, 'secret.key'));
+    network = createNetworkRuntime({ store, clock, logger, secrets, events }, options.network);
     const deps: CoreDeps = {
       store,
       clock,
@@ -83,24 +89,33 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       writer: createOutboxWriter({ clock, hlc, deviceId: device.id }),
       events,
       logger,
-      secrets: options.secrets ?? keyFileCipher(join(options.dataDir, 'secret.key')),
+      secrets,
       device: { id: device.id, code: device.code },
       paths,
       appVersion: options.appVersion,
       syncStatus: createSyncStatusNotifier(store.db, events),
       requestRestart: (reason) => options.onRestartRequested?.(reason),
+      network,
     };
+    await network.start();
     logger.info('core ready', { dataDir: options.dataDir, device: device.code });
+    let closing: Promise<void> | null = null;
     return {
       dispatch: createDispatcher(deps),
       events,
       deps,
-      close: async () => {
-        deps.syncStatus.stop();
-        await store.close();
+      close: () => {
+        closing ??= (async () => {
+          // Routers first: jobs under way record their outcome before the store closes.
+          await deps.network.close();
+          deps.syncStatus.stop();
+          await store.close();
+        })();
+        return closing;
       },
     };
   } catch (error) {
+    await network?.close();
     await store.close();
     throw error;
   }

@@ -8,6 +8,7 @@ import { inventoryChannels } from './inventory.contract';
 import { posChannels } from './pos.contract';
 import { ordersChannels } from './orders.contract';
 import { customersChannels } from './customers.contract';
+import { networkChannels } from './network.contract';
 import { settingsChannels } from './settings.contract';
 import { setupChannels } from './setup.contract';
 import { systemChannels } from './system.contract';
@@ -26,6 +27,7 @@ const slices = [
   posChannels,
   ordersChannels,
   customersChannels,
+  networkChannels,
 ];
 
 /** A channel named twice is a bug that must stop the app at start-up. */
@@ -52,6 +54,7 @@ export const contract = {
   ...posChannels,
   ...ordersChannels,
   ...customersChannels,
+  ...networkChannels,
 };
 
 export type Contract = typeof contract;
@@ -77,3 +80,4 @@ export * from './inventory.contract';
 export * from './pos.contract';
 export * from './orders.contract';
 export * from './customers.contract';
+export * from './network.contract';

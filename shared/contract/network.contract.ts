@@ -15,7 +15,7 @@ const RosName = z
   .trim()
   .min(1)
   .max(64)
-  .regex(/^[^\u0000-\u001f"?]+$/, 'no control characters, quotes or ?');
+  .refine((name) => ![...name].some((ch) => ch.charCodeAt(0) < 0x20 || ch === '"' || ch === '?'), 'no control characters, quotes or ?');
 const RateLimit = z
   .string()
   .trim()
@@ -74,6 +74,7 @@ const RouterFields = {
 };
 
 export const JobState = z.enum(['pending', 'running', 'done', 'failed', 'cancelled']);
+export type JobState = z.infer<typeof JobState>;
 export const RouterJob = z.strictObject({
   id: Id,
   routerId: Id,
@@ -101,6 +102,7 @@ export const PppSecret = z.strictObject({
   comment: z.string(),
   managed: z.boolean(),
 });
+export type PppSecret = z.infer<typeof PppSecret>;
 
 export const PppActive = z.strictObject({
   routerItemId: z.string(),
@@ -110,6 +112,7 @@ export const PppActive = z.strictObject({
   address: z.string(),
   uptime: z.string(),
 });
+export type PppActive = z.infer<typeof PppActive>;
 
 export const HotspotUser = z.strictObject({
   routerItemId: z.string(),
@@ -123,6 +126,7 @@ export const HotspotUser = z.strictObject({
   disabled: z.boolean(),
   comment: z.string(),
 });
+export type HotspotUser = z.infer<typeof HotspotUser>;
 
 export const VoucherBatch = z.strictObject({
   id: Id,
@@ -136,6 +140,7 @@ export const VoucherBatch = z.strictObject({
   vouchers: z.array(z.strictObject({ username: z.string(), password: z.string() })),
   jobId: Id,
 });
+export type VoucherBatch = z.infer<typeof VoucherBatch>;
 
 export const DriftRow = z.strictObject({
   kind: z.enum(['missing', 'extra', 'different']),
@@ -144,6 +149,18 @@ export const DriftRow = z.strictObject({
   /** What differs, e.g. { profile: ['paket-10M', 'paket-5M'] } as [database, router]. */
   differences: z.record(z.string(), z.tuple([z.string(), z.string()])),
 });
+export type DriftRow = z.infer<typeof DriftRow>;
+
+export const AddressListEntry = z.strictObject({
+  /** Null when the entry is not on the router (or the router could not be asked). */
+  routerItemId: z.string().nullable(),
+  list: z.string(),
+  address: z.string(),
+  comment: z.string(),
+  timeout: z.string(),
+  managed: z.boolean(),
+});
+export type AddressListEntry = z.infer<typeof AddressListEntry>;
 
 const routerRef = { routerId: Id };
 
@@ -229,7 +246,8 @@ export const networkChannels = defineChannels({
     writes: true,
   },
   'network.ppp.secrets.list': {
-    summary: 'PPP secrets: the ones Gerai manages (with their database state) and the router’s own.',
+    summary:
+      'PPP secrets: the ones Gerai manages (with their database state) and the router’s own; only Gerai’s (none marked on the router) when the router cannot be reached.',
     input: z.strictObject(routerRef),
     output: z.array(PppSecret),
     access: 'network.view',
@@ -301,7 +319,8 @@ export const networkChannels = defineChannels({
     writes: true,
   },
   'network.hotspot.vouchers.generate': {
-    summary: 'Makes a batch of hotspot vouchers, creates them on the router (one batch job) and stocks them for the POS.',
+    summary:
+      'Makes a batch of hotspot vouchers (unique on the router), creates them there as one batch job and stocks them for the POS.',
     input: z.strictObject({
       ...routerRef,
       count: z.number().int().min(1).max(2000),
@@ -322,7 +341,9 @@ export const networkChannels = defineChannels({
     }),
     output: VoucherBatch,
     access: 'network.manage',
-    writes: true,
+    // Reads the router's users first (no transaction may wait on a router), then writes in one
+    // transaction of its own, audited.
+    writes: false,
   },
   'network.hotspot.vouchers.pdf': {
     summary: 'Printable voucher cards of a batch (A4, QR of the login URL on each card).',
@@ -346,9 +367,9 @@ export const networkChannels = defineChannels({
     writes: true,
   },
   'network.addressList.list': {
-    summary: 'Firewall address-list entries (e.g. the isolir list).',
+    summary: 'Firewall address-list entries (e.g. the isolir list): Gerai’s own merged with the router’s; only Gerai’s when the router cannot be reached.',
     input: z.strictObject({ ...routerRef, list: z.string().trim().max(64).optional() }),
-    output: z.array(z.strictObject({ routerItemId: z.string(), list: z.string(), address: z.string(), comment: z.string(), timeout: z.string(), managed: z.boolean() })),
+    output: z.array(AddressListEntry),
     access: 'network.view',
     writes: false,
   },
@@ -374,14 +395,14 @@ export const networkChannels = defineChannels({
     writes: false,
   },
   'network.jobs.retry': {
-    summary: 'Tries a failed or waiting job again now.',
+    summary: 'Makes a failed or waiting job due now (it still runs after earlier jobs of the same router).',
     input: z.strictObject({ id: Id }),
     output: RouterJob,
     access: 'network.manage',
     writes: true,
   },
   'network.jobs.cancel': {
-    summary: 'Cancels a job that has not run yet (or keeps failing).',
+    summary: 'Cancels a job that has not finished (an attempt already under way still completes on the router).',
     input: z.strictObject({ id: Id }),
     output: RouterJob,
     access: 'network.manage',
@@ -399,6 +420,7 @@ export const networkChannels = defineChannels({
     input: z.strictObject(routerRef),
     output: z.strictObject({ jobs: z.array(RouterJob), fixed: z.number().int() }),
     access: 'network.manage',
-    writes: true,
+    // Reads the router first, then enqueues the jobs in one transaction of its own, audited.
+    writes: false,
   },
 });

@@ -67,7 +67,16 @@ describe('process survival', () => {
   });
 
   it('a connection reset mid-command kills a process on stock node-routeros; Gerai’s client rejects the call', async () => {
-    const router = await sim({ version: '6.49' });
+    // The router stops answering exactly when the print arrives (waiting to read "connected" from the
+    // child raced it: under load the print could be answered first).
+    const holder: { router: RouterOsSim | null } = { router: null };
+    const router = await sim({
+      version: '6.49',
+      onCommand: ({ path }) => {
+        if (path === '/ppp/secret/print') holder.router?.setFault({ hang: true });
+      },
+    });
+    holder.router = router;
     const upstream = await runClient('upstream', router, 'dropped', () => router.dropConnections());
     expect(upstream.code).not.toBe(0);
     expect(upstream.stdout).not.toContain('survived');

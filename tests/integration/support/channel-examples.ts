@@ -48,6 +48,23 @@ export type ExampleContext = {
   /** A PENDING order (safe to move on) and a customer to attach or change. */
   orderId: string;
   customerId: string;
+  /**
+   * A router nothing answers for (127.0.0.1, port 1), so its reads answer ROUTER_UNREACHABLE and its
+   * changes wait as jobs. Its first job has been tried once and waits for its retry; every later job
+   * of this router queues behind it, so no example starts router work in the background.
+   */
+  routerId: string;
+  /** A second such router, safe to remove. */
+  removableRouterId: string;
+  /** A PPP secret Gerai manages on the router, safe to remove. */
+  managedSecretName: string;
+  /** An address-list entry Gerai manages, safe to remove. */
+  addressList: { list: string; address: string };
+  /** Waiting router jobs: one to retry, one to cancel. */
+  retryJobId: string;
+  cancelJobId: string;
+  /** A batch of hotspot vouchers (for the cards PDF). */
+  voucherBatchId: string;
 };
 
 let serial = 0;
@@ -218,6 +235,52 @@ export const channelExamples: { [C in Channel]: (ctx: ExampleContext) => Channel
   'customers.update': (ctx) => ({ id: ctx.customerId, address: 'Jl. Gejayan 10' }),
   'customers.list': () => ({ query: 'contoh' }),
   'customers.get': (ctx) => ({ id: ctx.customerId }),
+  'network.routers.create': () => ({
+    name: `POP Contoh ${fresh()}`,
+    host: '127.0.0.1',
+    port: 1,
+    username: 'gerai-api',
+    password: 'Router-Contoh-2030',
+  }),
+  'network.routers.update': (ctx) => ({ id: ctx.routerId, notes: 'tiang dekat masjid' }),
+  'network.routers.list': () => ({}),
+  'network.routers.test': (ctx) => ({ id: ctx.routerId }),
+  'network.routers.remove': (ctx) => ({ id: ctx.removableRouterId }),
+  'network.routers.dashboard': (ctx) => ({ id: ctx.routerId }),
+  'network.traffic.watch': (ctx) => ({ routerId: ctx.routerId, interface: 'ether1' }),
+  'network.ppp.profiles.list': (ctx) => ({ routerId: ctx.routerId }),
+  'network.ppp.profiles.upsert': (ctx) => ({ routerId: ctx.routerId, name: 'paket-10M', rateLimit: '2M/10M' }),
+  'network.ppp.secrets.list': (ctx) => ({ routerId: ctx.routerId }),
+  'network.ppp.secrets.upsert': (ctx) => ({
+    routerId: ctx.routerId,
+    name: 'pelanggan.contoh',
+    password: 'ppp-contoh-1',
+    profile: 'paket-10M',
+  }),
+  'network.ppp.secrets.remove': (ctx) => ({ routerId: ctx.routerId, name: ctx.managedSecretName }),
+  'network.ppp.active.list': (ctx) => ({ routerId: ctx.routerId }),
+  'network.ppp.active.kick': (ctx) => ({ routerId: ctx.routerId, name: 'pelanggan.contoh' }),
+  'network.hotspot.profiles.list': (ctx) => ({ routerId: ctx.routerId }),
+  'network.hotspot.users.list': (ctx) => ({ routerId: ctx.routerId }),
+  'network.hotspot.active.list': (ctx) => ({ routerId: ctx.routerId }),
+  'network.hotspot.active.kick': (ctx) => ({ routerId: ctx.routerId, user: 'vc-contoh' }),
+  'network.hotspot.vouchers.generate': (ctx) => ({ routerId: ctx.routerId, count: 3, profile: 'default', price: 5_000 }),
+  'network.hotspot.vouchers.pdf': (ctx) => ({ batchId: ctx.voucherBatchId }),
+  'network.queues.list': (ctx) => ({ routerId: ctx.routerId }),
+  'network.queues.upsert': (ctx) => ({
+    routerId: ctx.routerId,
+    name: 'antrian-contoh',
+    target: '10.10.0.2/32',
+    maxLimit: '2M/5M',
+  }),
+  'network.addressList.list': (ctx) => ({ routerId: ctx.routerId }),
+  'network.addressList.add': (ctx) => ({ routerId: ctx.routerId, list: 'isolir', address: '10.10.0.99' }),
+  'network.addressList.remove': (ctx) => ({ routerId: ctx.routerId, ...ctx.addressList }),
+  'network.jobs.list': (ctx) => ({ routerId: ctx.routerId }),
+  'network.jobs.retry': (ctx) => ({ id: ctx.retryJobId }),
+  'network.jobs.cancel': (ctx) => ({ id: ctx.cancelJobId }),
+  'network.reconcile.preview': (ctx) => ({ routerId: ctx.routerId }),
+  'network.reconcile.apply': (ctx) => ({ routerId: ctx.routerId }),
 };
 
 /**
@@ -240,6 +303,19 @@ export const PASS_ANSWER: Partial<Record<Channel, PassAnswer>> = {
   'inventory.reviews.resolve': { first: 'ok', then: 'CONFLICT' },
   // The example order is PENDING once; after one caller moves it to PROCESSED, moving it again is a
   // per-order failure inside an ok answer, so every caller gets ok.
+  // The example router cannot be reached: what must read it now says so (changes become jobs).
+  'network.traffic.watch': 'ROUTER_UNREACHABLE',
+  'network.ppp.profiles.list': 'ROUTER_UNREACHABLE',
+  'network.ppp.active.list': 'ROUTER_UNREACHABLE',
+  'network.hotspot.profiles.list': 'ROUTER_UNREACHABLE',
+  'network.hotspot.users.list': 'ROUTER_UNREACHABLE',
+  'network.hotspot.active.list': 'ROUTER_UNREACHABLE',
+  'network.queues.list': 'ROUTER_UNREACHABLE',
+  'network.reconcile.preview': 'ROUTER_UNREACHABLE',
+  'network.reconcile.apply': 'ROUTER_UNREACHABLE',
+  'network.routers.remove': { first: 'ok', then: 'NOT_FOUND' },
+  'network.ppp.secrets.remove': { first: 'ok', then: 'NOT_FOUND' },
+  'network.addressList.remove': { first: 'ok', then: 'NOT_FOUND' },
 };
 
 /** The answer the `n`-th caller (0-based) the gate lets through should get. */
@@ -268,6 +344,7 @@ export async function prepareExamples(
   );
   const backup = unwrap(await t.call('backup.create', {}, owner));
   const shop = await prepareShop(t, owner);
+  const network = await prepareNetwork(t, owner);
   return {
     signed,
     ctx: {
@@ -278,14 +355,74 @@ export async function prepareExamples(
       customRoleId: role.id,
       backupFileName: backup.fileName,
       ...shop,
+      ...network,
     },
   };
 }
 
+type NetworkContext = Pick<
+  ExampleContext,
+  | 'routerId'
+  | 'removableRouterId'
+  | 'managedSecretName'
+  | 'addressList'
+  | 'retryJobId'
+  | 'cancelJobId'
+  | 'voucherBatchId'
+>;
+
 type ShopContext = Omit<
   ExampleContext,
-  'password' | 'ownerUsername' | 'victimUserId' | 'cashierRoleId' | 'customRoleId' | 'backupFileName'
+  | 'password'
+  | 'ownerUsername'
+  | 'victimUserId'
+  | 'cashierRoleId'
+  | 'customRoleId'
+  | 'backupFileName'
+  | keyof NetworkContext
 >;
+
+/** Routers the network examples point at, made through the channels (see ExampleContext.routerId). */
+async function prepareNetwork(t: TestCore, owner: string): Promise<NetworkContext> {
+  const call = t.call;
+  // Port 1 on the loopback: nothing listens there, and no test can bind it.
+  const unreachable = { host: '127.0.0.1', port: 1, username: 'gerai-api', password: 'Router-Contoh-2030' };
+  const router = unwrap(await call('network.routers.create', { name: 'POP Contoh', ...unreachable }, owner));
+  const removable = unwrap(await call('network.routers.create', { name: 'POP Lama', ...unreachable }, owner));
+  // Checked now: the background refresh only probes routers whose last check is old.
+  for (const id of [router.id, removable.id]) unwrap(await call('network.routers.test', { id }, owner));
+  const managedSecretName = 'contoh.hapus';
+  unwrap(
+    await call(
+      'network.ppp.secrets.upsert',
+      { routerId: router.id, name: managedSecretName, password: 'ppp-contoh-2', profile: 'default' },
+      owner,
+    ),
+  );
+  // The router's first job is tried (and fails) now; it then waits for a retry the manual clock
+  // never reaches, and every later job of this router waits behind it.
+  await t.core.deps.network.jobs.runDue();
+  const retry = unwrap(await call('network.ppp.active.kick', { routerId: router.id, name: 'contoh.ulang' }, owner));
+  const cancel = unwrap(await call('network.hotspot.active.kick', { routerId: router.id, user: 'contoh.batal' }, owner));
+  const addressList = { list: 'isolir', address: '10.10.0.77' };
+  unwrap(await call('network.addressList.add', { routerId: router.id, ...addressList }, owner));
+  const batch = unwrap(
+    await call(
+      'network.hotspot.vouchers.generate',
+      { routerId: router.id, count: 3, profile: 'default', price: 5_000 },
+      owner,
+    ),
+  );
+  return {
+    routerId: router.id,
+    removableRouterId: removable.id,
+    managedSecretName,
+    addressList,
+    retryJobId: retry.id,
+    cancelJobId: cancel.id,
+    voucherBatchId: batch.id,
+  };
+}
 
 /** The shop counter the catalog, inventory and POS examples point at, made through the channels. */
 async function prepareShop(t: TestCore, owner: string): Promise<ShopContext> {

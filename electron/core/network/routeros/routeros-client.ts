@@ -224,7 +224,6 @@ function connectionIdentity(settings: SessionSettings): string {
   return JSON.stringify([settings.password, settings.tls, settings.charset, settings.noDelay]);
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * One router's connection, shared by every client of the same host:port:user. Connects on demand,
@@ -245,6 +244,8 @@ class RouterSession {
   private streams = 0;
   private idleTimer: NodeJS.Timeout | null = null;
   private closed = false;
+  /** Told when the session closes: connection attempts and back-off pauses stop waiting. */
+  private readonly closeListeners = new Set<() => void>();
   private readonly log: Logger;
   private readonly random: () => number;
 
@@ -307,6 +308,20 @@ class RouterSession {
     this.connection?.close();
     this.connection = null;
     for (const wake of this.waiters.splice(0)) wake();
+    for (const listener of [...this.closeListeners]) listener();
+  }
+
+  /** Sleeps `ms`, or less if the session closes meanwhile. */
+  private pause(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.closeListeners.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.closeListeners.add(done);
+    });
   }
 
   private async acquire(): Promise<void> {
@@ -343,10 +358,18 @@ class RouterSession {
     const settings = this.settings;
     let last: unknown = null;
     for (let attempt = 0; attempt < settings.attempts; attempt++) {
-      if (attempt > 0) await sleep(this.backoff(attempt - 1));
+      if (attempt > 0) await this.pause(this.backoff(attempt - 1));
       if (this.closed) throw this.closedError();
+      // Closing the session aborts the attempt: closing never waits for a connect or login timeout.
+      const attemptAbort = new AbortController();
+      const onClose = () => attemptAbort.abort();
+      this.closeListeners.add(onClose);
       try {
-        const connection = await RouterConnection.open({ ...settings, logger: this.log });
+        const connection = await RouterConnection.open({
+          ...settings,
+          logger: this.log,
+          signal: attemptAbort.signal,
+        });
         if (this.closed || connectionIdentity(settings) !== connectionIdentity(this.settings)) {
           // Closed or reconfigured while logging in: this connection belongs to nobody.
           connection.close();
@@ -362,6 +385,7 @@ class RouterSession {
         });
         return connection;
       } catch (error) {
+        if (this.closed) throw this.closedError();
         last = error;
         this.log.warn('router connection failed', {
           router: this.router,
@@ -369,6 +393,8 @@ class RouterSession {
           error: error instanceof Error ? error.message : String(error),
         });
         if (!(error instanceof RouterError) || !error.retryable) break;
+      } finally {
+        this.closeListeners.delete(onClose);
       }
     }
     this.failedCycles++;

@@ -26,6 +26,8 @@ export type RouterConnectionOptions = Omit<RouterConnectorOptions, 'logger'> & {
   /** Allowed for the login exchange; each later command brings its own. */
   timeoutMs: number;
   logger?: Logger;
+  /** Aborting ends the attempt at once (connecting or logging in), with a closed-by-Gerai error. */
+  signal?: AbortSignal;
 };
 
 /** A running stream (`listen`, `print follow`, `monitor-traffic`). */
@@ -83,24 +85,31 @@ export class RouterConnection {
       noDelay: options.noDelay ?? true,
       logger: log,
     });
-    await new Promise<void>((resolve, reject) => {
-      connector.onConnected(resolve);
-      connector.onClosed(reject);
-      connector.connect();
-    });
-    const connection = new RouterConnection(connector, log);
+    const abort = () => connector.close();
+    if (options.signal?.aborted) abort();
+    options.signal?.addEventListener('abort', abort, { once: true });
     try {
-      connection.method = await connection.login(
-        options.user,
-        options.password,
-        options.charset,
-        options.timeoutMs,
-      );
-      log.debug('router login accepted', { router: connector.router, method: connection.method });
-      return connection;
-    } catch (error) {
-      connector.close();
-      throw error;
+      await new Promise<void>((resolve, reject) => {
+        connector.onConnected(resolve);
+        connector.onClosed(reject);
+        connector.connect();
+      });
+      const connection = new RouterConnection(connector, log);
+      try {
+        connection.method = await connection.login(
+          options.user,
+          options.password,
+          options.charset,
+          options.timeoutMs,
+        );
+        log.debug('router login accepted', { router: connector.router, method: connection.method });
+        return connection;
+      } catch (error) {
+        connector.close();
+        throw error;
+      }
+    } finally {
+      options.signal?.removeEventListener('abort', abort);
     }
   }
 
