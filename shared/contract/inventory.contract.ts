@@ -164,6 +164,13 @@ export const inventoryChannels = defineChannels({
     access: 'inventory.view',
     writes: false,
   },
+  'inventory.thresholds.set': {
+    summary: 'Sets (or, with null, clears) an item’s low-stock threshold in one warehouse; the item’s own applies otherwise.',
+    input: z.strictObject({ itemId: Id, warehouseId: Id, lowStockThreshold: z.number().int().nonnegative().max(10_000_000).nullable() }),
+    output: z.strictObject({ itemId: Id, warehouseId: Id, lowStockThreshold: z.number().int(), own: z.boolean() }),
+    access: 'inventory.manage',
+    writes: true,
+  },
   'inventory.stock.history': {
     summary: 'An item’s movements, newest first.',
     input: z.strictObject({ itemId: Id, warehouseId: Id.optional(), ...page }),

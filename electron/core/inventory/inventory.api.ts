@@ -15,6 +15,7 @@ import {
 import { exportCountSheet, importCountSheet } from './count-sheet-csv.service';
 import { exportProducts, importProducts } from './product-import.service';
 import { exportXlsx } from './spreadsheet-export.service';
+import { setThreshold } from './thresholds.service';
 import { listTransfers, receiveTransfer, sendTransfer } from './transfers.service';
 
 export const inventoryApi = {
@@ -22,6 +23,7 @@ export const inventoryApi = {
   'inventory.warehouses.create': createWarehouse,
   'inventory.warehouses.update': updateWarehouse,
   'inventory.stock.levels': stockLevels,
+  'inventory.thresholds.set': setThreshold,
   'inventory.stock.history': stockHistory,
   'inventory.stock.receive': receiveGoods,
   'inventory.stock.adjust': adjustStock,
@@ -47,6 +49,7 @@ export const inventoryApi = {
   | 'inventory.warehouses.create'
   | 'inventory.warehouses.update'
   | 'inventory.stock.levels'
+  | 'inventory.thresholds.set'
   | 'inventory.stock.history'
   | 'inventory.stock.receive'
   | 'inventory.stock.adjust'

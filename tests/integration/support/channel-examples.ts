@@ -150,6 +150,7 @@ export const channelExamples: { [C in Channel]: (ctx: ExampleContext) => Channel
   'inventory.warehouses.create': () => ({ code: `WH-EX-${fresh()}`, name: 'Gudang Contoh' }),
   'inventory.warehouses.update': (ctx) => ({ id: ctx.secondWarehouseId, name: 'Gudang Belakang' }),
   'inventory.stock.levels': (ctx) => ({ warehouseId: ctx.warehouseId }),
+  'inventory.thresholds.set': (ctx) => ({ itemId: ctx.itemId, warehouseId: ctx.secondWarehouseId, lowStockThreshold: 4 }),
   'inventory.stock.history': (ctx) => ({ itemId: ctx.itemId }),
   'inventory.stock.receive': (ctx) => ({
     warehouseId: ctx.warehouseId,

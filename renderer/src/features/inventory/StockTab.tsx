@@ -34,6 +34,7 @@ import { AdjustStockDialog } from './AdjustStockDialog';
 import { useActiveWarehouses } from './inventory-store';
 import { ReceiveGoodsDialog } from './ReceiveGoodsDialog';
 import { StockHistoryDrawer, type HistoryTarget } from './StockHistoryDrawer';
+import { ThresholdDialog } from './ThresholdDialog';
 import { WarehouseSelect } from './WarehouseSelect';
 
 /** Stock per item × warehouse: on hand, reserved, available, in transit; low-stock filter; history. */
@@ -51,6 +52,7 @@ export function StockTab() {
   const [rows, setRows] = useState(50);
   const [history, setHistory] = useState<HistoryTarget | null>(null);
   const [adjusting, setAdjusting] = useState<StockLevel | null>(null);
+  const [thresholdOf, setThresholdOf] = useState<StockLevel | null>(null);
   const [receiving, setReceiving] = useState(false);
 
   const { data, loading, reload } = useLoader(
@@ -197,7 +199,22 @@ export function StockTab() {
                 >
                   {level.inTransit ? format.number(level.inTransit) : '–'}
                 </TableCell>
-                <TableCell align="right">{level.lowStockThreshold || '–'}</TableCell>
+                <TableCell align="right" onClick={(event) => event.stopPropagation()}>
+                  {canManage ? (
+                    <Tooltip title={t('stock.thresholdTitle')}>
+                      <Button
+                        size="small"
+                        onClick={() => setThresholdOf(level)}
+                        data-testid={`stock-threshold-${level.sku}-${level.warehouseCode}`}
+                        sx={{ minWidth: 0 }}
+                      >
+                        {level.lowStockThreshold || '–'}
+                      </Button>
+                    </Tooltip>
+                  ) : (
+                    level.lowStockThreshold || '–'
+                  )}
+                </TableCell>
                 {canAdjust ? (
                   <TableCell align="right" onClick={(event) => event.stopPropagation()}>
                     <Tooltip title={t('stock.adjustTitle')}>
@@ -236,6 +253,9 @@ export function StockTab() {
         />
       ) : null}
       {history ? <StockHistoryDrawer target={history} onClose={() => setHistory(null)} /> : null}
+      {thresholdOf ? (
+        <ThresholdDialog level={thresholdOf} onClose={() => setThresholdOf(null)} onDone={reload} />
+      ) : null}
       {adjusting ? (
         <AdjustStockDialog level={adjusting} onClose={() => setAdjusting(null)} onDone={reload} />
       ) : null}
