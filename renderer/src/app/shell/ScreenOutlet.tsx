@@ -2,6 +2,7 @@ import { AuditScreen } from '../../features/audit/AuditScreen';
 import { BackupScreen } from '../../features/backup/BackupScreen';
 import { DashboardScreen } from '../../features/dashboard/DashboardScreen';
 import { InventoryScreen } from '../../features/inventory/InventoryScreen';
+import { NetworkScreen } from '../../features/network/NetworkScreen';
 import { OrdersScreen } from '../../features/orders/OrdersScreen';
 import { NotAvailableScreen } from '../../features/placeholder/NotAvailableScreen';
 import { PosScreen } from '../../features/pos/PosScreen';
@@ -25,7 +26,7 @@ export function ScreenOutlet({ route }: { route: RouteKey }) {
     case 'billing':
       return <NotAvailableScreen title="nav.billing" description="placeholder.billing" />;
     case 'network':
-      return <NotAvailableScreen title="nav.network" description="placeholder.network" />;
+      return <NetworkScreen />;
     case 'reports':
       return <NotAvailableScreen title="nav.reports" description="placeholder.reports" />;
     case 'settings':

@@ -1,0 +1,103 @@
+import { readFile } from 'node:fs/promises';
+import { inflateSync } from 'node:zlib';
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { startRouterOsSim, type RouterOsSim } from '../sim/routeros/routeros-sim';
+import { NetworkPage } from './pages/NetworkPage';
+import { SetupWizardPage } from './pages/SetupWizardPage';
+import { ShellPage } from './pages/ShellPage';
+import { appPerTest } from './support/app-per-test';
+import { OWNER } from './support/owner';
+
+const app = appPerTest();
+let sim: RouterOsSim | undefined;
+
+beforeEach(async () => {
+  // The simulator seeds ether1…ether5 and the `default` hotspot user profile; samples every 200 ms.
+  sim = await startRouterOsSim({ version: '7.18', users: { admin: 'rahasia' }, monitorIntervalMs: 200 });
+});
+afterEach(async () => {
+  await sim?.close();
+  sim = undefined;
+});
+
+const COMMENT = 'e2e-batch-50';
+
+/**
+ * The text drawn in a PDF made with pdfkit's standard fonts: every content stream inflated, every
+ * hex string (`<4b4f4445>`) decoded. Enough to find the voucher codes; not a general PDF reader.
+ */
+function pdfText(pdf: Buffer): string {
+  const raw = pdf.toString('latin1');
+  const parts: string[] = [];
+  for (const match of raw.matchAll(/stream\r?\n/g)) {
+    const start = match.index + match[0].length;
+    const end = raw.indexOf('endstream', start);
+    if (end === -1) continue;
+    let content: string;
+    try {
+      content = inflateSync(pdf.subarray(start, end)).toString('latin1');
+    } catch {
+      content = raw.slice(start, end);
+    }
+    for (const hex of content.matchAll(/<([0-9a-fA-F]+)>/g))
+      parts.push(Buffer.from(hex[1] ?? '', 'hex').toString('latin1'));
+  }
+  return parts.join('\n');
+}
+
+test('a router added in the UI tests online, streams ether1 traffic, takes 50 vouchers and prints their cards', async () => {
+  const { page } = app;
+  if (!sim) throw new Error('the simulator did not start');
+  const shell = new ShellPage(page);
+  const network = new NetworkPage(page);
+
+  await page.goto('/');
+  await new SetupWizardPage(page).complete(OWNER);
+  await shell.waitUntilShown();
+  await shell.navigate('network');
+
+  await network.addRouter({
+    name: 'RB-Pusat',
+    host: sim.host,
+    port: sim.port,
+    username: 'admin',
+    password: 'rahasia',
+  });
+  const tested = await network.testRouter('RB-Pusat');
+  expect(tested.online, tested.text).toBe(true);
+  expect(tested.text).toContain('7.18');
+  await expect
+    .poll(() => page.getByTestId('router-status-RB-Pusat').getAttribute('data-online'))
+    .toBe('true');
+
+  // Dashboard and live traffic: the current rx changes between two readings.
+  await network.routerRow('RB-Pusat').click();
+  await network.watchInterface('ether1');
+  await expect.poll(() => network.currentRx.innerText(), { timeout: 10_000 }).toMatch(/bps$/);
+  const first = await network.currentRx.innerText();
+  await expect.poll(() => network.currentRx.innerText(), { timeout: 10_000 }).not.toBe(first);
+  expect(Number(await page.getByTestId('traffic-chart').getAttribute('data-samples'))).toBeGreaterThan(1);
+
+  // 50 vouchers: the batch job fills the router in the background; each carries `gerai:<batch> <comment>`.
+  await network.openTab('hotspot');
+  await network.generateVouchers({ count: 50, comment: COMMENT, price: 5000 });
+  const simulator = sim;
+  const batchUsers = () =>
+    (simulator.state().menus['/ip/hotspot/user'] ?? []).filter((user) =>
+      user.comment?.endsWith(` ${COMMENT}`),
+    );
+  await expect.poll(() => batchUsers().length, { timeout: 20_000, interval: 250 }).toBe(50);
+
+  // Print cards: a PDF download of the batch; the core reports 50 cards.
+  const [download] = await Promise.all([page.waitForEvent('download'), network.printButton.click()]);
+  const path = await download.path();
+  const pdf = await readFile(path);
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+  expect(await network.printedCards.getAttribute('data-cards')).toBe('50');
+  // Every one of the 50 codes on the router is printed on a card.
+  const text = pdfText(pdf);
+  const codes = batchUsers().map((user) => user.name ?? '');
+  expect(codes).toHaveLength(50);
+  expect(codes.filter((code) => code && text.includes(code))).toHaveLength(50);
+});
