@@ -101,3 +101,59 @@ test('a router added in the UI tests online, streams ether1 traffic, takes 50 vo
   expect(codes).toHaveLength(50);
   expect(codes.filter((code) => code && text.includes(code))).toHaveLength(50);
 });
+
+test('a queue and an isolir address added in the UI reach the router as jobs', async () => {
+  const { page } = app;
+  if (!sim) throw new Error('the simulator did not start');
+  const simulator = sim;
+  const shell = new ShellPage(page);
+  const network = new NetworkPage(page);
+
+  await page.goto('/');
+  await new SetupWizardPage(page).complete(OWNER);
+  await shell.waitUntilShown();
+  await shell.navigate('network');
+  await network.addRouter({
+    name: 'RB-Isolir',
+    host: sim.host,
+    port: sim.port,
+    username: 'admin',
+    password: 'rahasia',
+  });
+
+  // Simple queue: the dialog queues a job; the router gets the queue.
+  await page.getByTestId('network-tab-queues').click();
+  await page.getByTestId('queue-new').click();
+  await page.getByTestId('queue-name').fill('pelanggan-10');
+  await page.getByTestId('queue-target').fill('192.168.88.10/32');
+  await page.getByTestId('queue-max-limit').fill('5M/10M');
+  await page.getByTestId('queue-submit').click();
+  await page.getByTestId('queue-dialog').waitFor({ state: 'detached' });
+  await expect
+    .poll(
+      () => (simulator.state().menus['/queue/simple'] ?? []).some((queue) => queue.name === 'pelanggan-10'),
+      {
+        timeout: 20_000,
+        interval: 250,
+      },
+    )
+    .toBe(true);
+
+  // Isolir: the entry shows at once (from the database) and reaches the router through a job.
+  await page.getByTestId('network-tab-addressList').click();
+  await page.getByTestId('address-list-new').click();
+  await page.getByTestId('address-list-address').fill('10.10.5.20');
+  await page.getByTestId('address-list-note').fill('tunggakan');
+  await page.getByTestId('address-list-submit').click();
+  await page.getByTestId('address-list-dialog').waitFor({ state: 'detached' });
+  await page.getByTestId('address-list-entry-isolir-10.10.5.20').waitFor();
+  await expect
+    .poll(
+      () =>
+        (simulator.state().menus['/ip/firewall/address-list'] ?? []).some(
+          (entry) => entry.list === 'isolir' && entry.address === '10.10.5.20',
+        ),
+      { timeout: 20_000, interval: 250 },
+    )
+    .toBe(true);
+});

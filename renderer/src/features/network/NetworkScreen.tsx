@@ -7,10 +7,12 @@ import { PageHeader } from '../../app/components/PageHeader';
 import type { TranslationKey } from '../../app/i18n/id';
 import { useT } from '../../app/i18n/use-t';
 import { transport } from '../../ipc/transport';
+import { AddressListTab } from './AddressListTab';
 import { DriftTab } from './DriftTab';
 import { HotspotTab } from './HotspotTab';
 import { JobsTab } from './JobsTab';
 import { PppTab } from './PppTab';
+import { QueuesTab } from './QueuesTab';
 import { RoutersTab } from './RoutersTab';
 import { useNetworkStore, type NetworkTab } from './network-store';
 
@@ -18,6 +20,8 @@ const TABS: readonly { tab: NetworkTab; label: TranslationKey }[] = [
   { tab: 'routers', label: 'network.tab.routers' },
   { tab: 'ppp', label: 'network.tab.ppp' },
   { tab: 'hotspot', label: 'network.tab.hotspot' },
+  { tab: 'queues', label: 'network.tab.queues' },
+  { tab: 'addressList', label: 'network.tab.addressList' },
   { tab: 'jobs', label: 'network.tab.jobs' },
   { tab: 'drift', label: 'network.tab.drift' },
 ];
@@ -30,6 +34,10 @@ function TabBody({ tab }: { tab: NetworkTab }) {
       return <PppTab />;
     case 'hotspot':
       return <HotspotTab />;
+    case 'queues':
+      return <QueuesTab />;
+    case 'addressList':
+      return <AddressListTab />;
     case 'jobs':
       return <JobsTab />;
     case 'drift':

@@ -34,6 +34,7 @@ import { useT } from '../../app/i18n/use-t';
 import { testId } from '../../app/test-id';
 import { useLoader } from '../../app/use-loader';
 import { useCan } from '../session/session-store';
+import { PppProfiles } from './PppProfiles';
 import { RouterPicker } from './RouterPicker';
 
 const SERVICES = ['pppoe', 'any', 'pptp', 'l2tp', 'ovpn', 'sstp'] as const;
@@ -335,7 +336,18 @@ function PppPanel({ routerId }: { routerId: string }) {
   );
 }
 
-/** PPPoE secrets (Gerai's and the router's own) and the sessions up now, of the selected router. */
+/** PPPoE secrets (Gerai's and the router's own), the sessions up now and the PPP profiles, of the selected router. */
 export function PppTab() {
-  return <RouterPicker>{(routerId) => <PppPanel key={routerId} routerId={routerId} />}</RouterPicker>;
+  return (
+    <RouterPicker>
+      {(routerId) => (
+        <>
+          <PppPanel key={routerId} routerId={routerId} />
+          <Box sx={{ mt: 4 }}>
+            <PppProfiles key={routerId} routerId={routerId} />
+          </Box>
+        </>
+      )}
+    </RouterPicker>
+  );
 }

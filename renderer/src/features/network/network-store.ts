@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { Router } from '../../../../shared/contract/index';
 import { call } from '../../app/errors/call';
 
-export type NetworkTab = 'routers' | 'ppp' | 'hotspot' | 'jobs' | 'drift';
+export type NetworkTab = 'routers' | 'ppp' | 'hotspot' | 'queues' | 'addressList' | 'jobs' | 'drift';
 
 type NetworkState = {
   tab: NetworkTab;
