@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { protocol } from 'electron';
 import type { Logger } from '../core/platform/logger';
+import { CONTENT_TYPES } from '../core/platform/content-types';
 
 /**
  * The packaged renderer is served from `gerai://app/` rather than file://: the page gets a real origin
@@ -11,22 +12,6 @@ import type { Logger } from '../core/platform/logger';
 export const APP_SCHEME = 'gerai';
 export const APP_ORIGIN = `${APP_SCHEME}://app`;
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.map': 'application/json; charset=utf-8',
-};
 
 /** Must run before `app.whenReady()`. */
 export function registerAppScheme(): void {
@@ -74,7 +59,7 @@ export function serveRenderer(rendererDir: string, csp: string, logger: Logger):
       return new Response(new Uint8Array(await readFile(file)), {
         status: 200,
         headers: {
-          'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+          'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
           'x-content-type-options': 'nosniff',
           ...(isHtml ? { 'content-security-policy': csp, 'cache-control': 'no-cache' } : {}),
         },
