@@ -61,18 +61,19 @@ export async function postMovement(
   if (!item) {
     throw new AppError('NOT_FOUND', { id: 'Barang tidak ditemukan.', en: 'Item not found.' }, { fields: { itemId: 'unknown item' } });
   }
+  // The balance moves first (one statement); a refused shortfall throws, and the caller's transaction
+  // rolls the change back with everything else.
   const balance = await db
     .insertInto('stock_balances')
-    .values({ item_id: input.itemId, warehouse_id: input.warehouseId, on_hand: 0, reserved: 0 })
-    .onConflict((oc) => oc.columns(['item_id', 'warehouse_id']).doUpdateSet({ on_hand: sql`on_hand` }))
+    .values({ item_id: input.itemId, warehouse_id: input.warehouseId, on_hand: input.quantity, reserved: 0 })
+    .onConflict((oc) => oc.columns(['item_id', 'warehouse_id']).doUpdateSet({ on_hand: sql`on_hand + ${input.quantity}` }))
     .returning(['on_hand', 'reserved'])
     .executeTakeFirstOrThrow();
-
-  // Stock going out that leaves the item at or under its threshold tells the UI once committed.
-  const after = balance.on_hand + input.quantity;
+  const after = balance.on_hand;
+  const before = after - input.quantity;
   let flagged = 0;
   if (input.quantity < 0) {
-    const available = balance.on_hand - (input.respectReserved ? balance.reserved : 0);
+    const available = before - (input.respectReserved ? balance.reserved : 0);
     if (available + input.quantity < 0) {
       const allowed = input.shortfall === 'force' || item.negative_policy === 'allow';
       if (!allowed) throw insufficientStock(item.name, Math.max(0, available), -input.quantity);
@@ -93,12 +94,7 @@ export async function postMovement(
     balance_after: after,
     flagged,
   });
-  await db
-    .updateTable('stock_balances')
-    .set({ on_hand: after })
-    .where('item_id', '=', input.itemId)
-    .where('warehouse_id', '=', input.warehouseId)
-    .execute();
+  // Stock going out that leaves the item at or under its threshold tells the UI once committed.
   const available = after - balance.reserved;
   if (input.quantity < 0 && item.threshold > 0 && available <= item.threshold) {
     const alert = { itemId: item.id, name: item.name, warehouseId: input.warehouseId, available, threshold: item.threshold };
