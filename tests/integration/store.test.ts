@@ -99,6 +99,43 @@ describe('the outbox writer', () => {
     expect(update!.hlc < remove!.hlc).toBe(true);
   });
 
+  it('writes several rows in one go with one outbox entry each, in order, with each row’s HLC', async () => {
+    const t = await openTestCore();
+    await t.setupOwner();
+    const { writer, store } = t.core.deps;
+    const outboxBefore = count(t, 'SELECT count(*) FROM sync_outbox');
+    const roles = await store.db.transaction().execute((trx) =>
+      writer.insertMany(trx, 'roles', [
+        { key: null, name: 'Kurir A', permissions: '[]', system: 0 },
+        { key: null, name: 'Kurir B', permissions: '[]', system: 0 },
+        { key: null, name: 'Kurir C', permissions: '[]', system: 0 },
+      ]),
+    );
+    expect(count(t, 'SELECT count(*) FROM sync_outbox')).toBe(outboxBefore + 3);
+    const entries = store.sqlite
+      .prepare(
+        `SELECT row_id, op, hlc, payload FROM sync_outbox WHERE table_name = 'roles' ORDER BY seq DESC LIMIT 3`,
+      )
+      .all()
+      .reverse() as { row_id: string; op: string; hlc: string; payload: string }[];
+    expect(entries.map((e) => e.row_id)).toEqual(roles.map((r) => r.id));
+    expect(entries.map((e) => e.hlc)).toEqual(roles.map((r) => r.hlc));
+    expect(entries.every((e) => e.op === 'insert')).toBe(true);
+    expect(roles[0]!.hlc < roles[1]!.hlc && roles[1]!.hlc < roles[2]!.hlc).toBe(true);
+    expect(JSON.parse(entries[2]!.payload)).toMatchObject({ id: roles[2]!.id, name: 'Kurir C' });
+    // A failing batch leaves nothing.
+    await expect(
+      store.db.transaction().execute((trx) =>
+        writer.insertMany(trx, 'roles', [
+          { key: null, name: 'Kurir D', permissions: '[]', system: 0 },
+          { key: null, name: 'Kurir A', permissions: '[]', system: 0 },
+        ]),
+      ),
+    ).rejects.toThrow();
+    expect(count(t, "SELECT count(*) FROM roles WHERE name = 'Kurir D'")).toBe(0);
+    expect(count(t, 'SELECT count(*) FROM sync_outbox')).toBe(outboxBefore + 3);
+  });
+
   it('leaves neither the row nor its outbox entry when the transaction fails after writing', async () => {
     const t = await openTestCore();
     await t.setupOwner();

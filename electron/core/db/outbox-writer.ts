@@ -17,6 +17,8 @@ type RowPatch<T extends SyncedTable> = Partial<Omit<DB[T], keyof SyncColumns>>;
  */
 export type OutboxWriter = {
   insert<T extends SyncedTable>(db: Writable, table: T, row: NewRow<T>): Promise<DB[T]>;
+  /** Several rows of one table in two statements (rows, then their outbox entries), in order. */
+  insertMany<T extends SyncedTable>(db: Writable, table: T, rows: readonly NewRow<T>[]): Promise<DB[T][]>;
   update<T extends SyncedTable>(db: Writable, table: T, id: string, patch: RowPatch<T>): Promise<void>;
   softDelete(db: Writable, table: SyncedTable, id: string): Promise<void>;
 };
@@ -61,6 +63,36 @@ export function createOutboxWriter(deps: { clock: Clock; hlc: Hlc; deviceId: str
       await (db as unknown as LooseDb).insertInto(name).values(full).execute();
       await appendOutbox(db, name, full.id, 'insert', hlc, full);
       return full as unknown as DB[typeof table];
+    },
+    async insertMany(db, table, rows) {
+      if (rows.length === 0) return [];
+      const now = deps.clock.now();
+      const name: SyncedTable = table;
+      const full = rows.map((row) => ({
+        ...row,
+        id: row.id ?? uuidv7(now),
+        created_at: now,
+        updated_at: now,
+        hlc: deps.hlc.next(),
+        origin_device: deps.deviceId,
+        deleted_at: null,
+      })) as (Record<string, unknown> & { id: string; hlc: string })[];
+      await (db as unknown as LooseDb).insertInto(name).values(full).execute();
+      await db
+        .insertInto('sync_outbox')
+        .values(
+          full.map((row) => ({
+            op_id: uuidv7(),
+            table_name: name,
+            row_id: row.id,
+            op: 'insert' as const,
+            hlc: row.hlc,
+            payload: JSON.stringify(row),
+            created_at: now,
+          })),
+        )
+        .execute();
+      return full as unknown as DB[typeof table][];
     },
     async update(db, table, id, patch) {
       const now = deps.clock.now();
