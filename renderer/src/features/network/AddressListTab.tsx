@@ -3,14 +3,8 @@ import DeleteIcon from '@mui/icons-material/Delete';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogContentText from '@mui/material/DialogContentText';
-import DialogTitle from '@mui/material/DialogTitle';
 import IconButton from '@mui/material/IconButton';
 import LinearProgress from '@mui/material/LinearProgress';
-import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -29,6 +23,7 @@ import { useLoader } from '../../app/use-loader';
 import { useCan } from '../session/session-store';
 import { notifyJobQueued } from './job-notice';
 import { RouterPicker } from './RouterPicker';
+import { JobFormDialog } from './JobFormDialog';
 
 const DEFAULT_LIST = 'isolir';
 
@@ -74,58 +69,40 @@ function AddEntryDialog({
   };
 
   return (
-    <Dialog
-      open
-      onClose={busy ? undefined : onClose}
-      maxWidth="xs"
-      fullWidth
-      data-testid="address-list-dialog"
+    <JobFormDialog
+      title={t('addressList.addTitle')}
+      testId="address-list"
+      busy={busy}
+      onClose={onClose}
+      onSubmit={submit}
     >
-      <form noValidate onSubmit={(event) => void submit(event)}>
-        <DialogTitle>{t('addressList.addTitle')}</DialogTitle>
-        <DialogContent>
-          <DialogContentText variant="body2" sx={{ mb: 1 }}>
-            {t('network.viaJob')}
-          </DialogContentText>
-          <Stack spacing={2} sx={{ pt: 1 }}>
-            <TextField
-              label={t('addressList.list')}
-              value={list}
-              onChange={(event) => setList(event.target.value)}
-              error={Boolean(errors.list)}
-              helperText={errors.list}
-              slotProps={{ htmlInput: { maxLength: 64, 'data-testid': 'address-list-list' } }}
-            />
-            <TextField
-              label={t('addressList.address')}
-              value={address}
-              onChange={(event) => setAddress(event.target.value)}
-              error={Boolean(errors.address)}
-              helperText={errors.address ?? t('addressList.addressHint')}
-              placeholder="10.10.5.20"
-              autoFocus
-              slotProps={{ htmlInput: { maxLength: 64, 'data-testid': 'address-list-address' } }}
-            />
-            <TextField
-              label={t('addressList.note')}
-              value={note}
-              onChange={(event) => setNote(event.target.value)}
-              error={Boolean(errors.note)}
-              helperText={errors.note}
-              slotProps={{ htmlInput: { maxLength: 80, 'data-testid': 'address-list-note' } }}
-            />
-          </Stack>
-        </DialogContent>
-        <DialogActions sx={{ px: 3, pb: 2 }}>
-          <Button onClick={onClose} disabled={busy} data-testid="address-list-cancel">
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" variant="contained" disabled={busy} data-testid="address-list-submit">
-            {t('common.add')}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+      <TextField
+        label={t('addressList.list')}
+        value={list}
+        onChange={(event) => setList(event.target.value)}
+        error={Boolean(errors.list)}
+        helperText={errors.list}
+        slotProps={{ htmlInput: { maxLength: 64, 'data-testid': 'address-list-list' } }}
+      />
+      <TextField
+        label={t('addressList.address')}
+        value={address}
+        onChange={(event) => setAddress(event.target.value)}
+        error={Boolean(errors.address)}
+        helperText={errors.address ?? t('addressList.addressHint')}
+        placeholder="10.10.5.20"
+        autoFocus
+        slotProps={{ htmlInput: { maxLength: 64, 'data-testid': 'address-list-address' } }}
+      />
+      <TextField
+        label={t('addressList.note')}
+        value={note}
+        onChange={(event) => setNote(event.target.value)}
+        error={Boolean(errors.note)}
+        helperText={errors.note}
+        slotProps={{ htmlInput: { maxLength: 80, 'data-testid': 'address-list-note' } }}
+      />
+    </JobFormDialog>
   );
 }
 

@@ -2,13 +2,7 @@ import AddIcon from '@mui/icons-material/Add';
 import EditIcon from '@mui/icons-material/Edit';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogContentText from '@mui/material/DialogContentText';
-import DialogTitle from '@mui/material/DialogTitle';
 import IconButton from '@mui/material/IconButton';
-import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -26,6 +20,7 @@ import { useT } from '../../app/i18n/use-t';
 import { useLoader } from '../../app/use-loader';
 import { useCan } from '../session/session-store';
 import { RATE_LIMIT, notifyJobQueued } from './job-notice';
+import { JobFormDialog } from './JobFormDialog';
 
 type PppProfile = ChannelOutput<'network.ppp.profiles.list'>[number];
 
@@ -78,69 +73,49 @@ function ProfileDialog({
   };
 
   return (
-    <Dialog
-      open
-      onClose={busy ? undefined : onClose}
-      maxWidth="xs"
-      fullWidth
-      data-testid="ppp-profile-dialog"
+    <JobFormDialog
+      title={profile ? t('pppProfiles.editTitle', { name: profile.name }) : t('pppProfiles.createTitle')}
+      testId="ppp-profile"
+      busy={busy}
+      onClose={onClose}
+      onSubmit={submit}
     >
-      <form noValidate onSubmit={(event) => void submit(event)}>
-        <DialogTitle>
-          {profile ? t('pppProfiles.editTitle', { name: profile.name }) : t('pppProfiles.createTitle')}
-        </DialogTitle>
-        <DialogContent>
-          <DialogContentText variant="body2" sx={{ mb: 1 }}>
-            {t('network.viaJob')}
-          </DialogContentText>
-          <Stack spacing={2} sx={{ pt: 1 }}>
-            <TextField
-              label={t('pppProfiles.name')}
-              value={name}
-              onChange={(event) => setName(event.target.value)}
-              disabled={Boolean(profile)}
-              error={Boolean(errors.name)}
-              helperText={errors.name}
-              autoFocus={!profile}
-              slotProps={{ htmlInput: { maxLength: 64, 'data-testid': 'ppp-profile-name' } }}
-            />
-            <TextField
-              label={t('pppProfiles.rateLimit')}
-              value={rateLimit}
-              onChange={(event) => setRateLimit(event.target.value)}
-              error={Boolean(errors.rateLimit)}
-              helperText={errors.rateLimit ?? t('pppProfiles.rateLimitHint')}
-              placeholder="5M/10M"
-              slotProps={{ htmlInput: { maxLength: 40, 'data-testid': 'ppp-profile-rate-limit' } }}
-            />
-            <TextField
-              label={t('pppProfiles.localAddress')}
-              value={localAddress}
-              onChange={(event) => setLocalAddress(event.target.value)}
-              error={Boolean(errors.localAddress)}
-              helperText={errors.localAddress}
-              slotProps={{ htmlInput: { maxLength: 64, 'data-testid': 'ppp-profile-local-address' } }}
-            />
-            <TextField
-              label={t('pppProfiles.remoteAddress')}
-              value={remoteAddress}
-              onChange={(event) => setRemoteAddress(event.target.value)}
-              error={Boolean(errors.remoteAddress)}
-              helperText={errors.remoteAddress ?? t('pppProfiles.remoteAddressHint')}
-              slotProps={{ htmlInput: { maxLength: 64, 'data-testid': 'ppp-profile-remote-address' } }}
-            />
-          </Stack>
-        </DialogContent>
-        <DialogActions sx={{ px: 3, pb: 2 }}>
-          <Button onClick={onClose} disabled={busy} data-testid="ppp-profile-cancel">
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" variant="contained" disabled={busy} data-testid="ppp-profile-submit">
-            {t('common.save')}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+      <TextField
+        label={t('pppProfiles.name')}
+        value={name}
+        onChange={(event) => setName(event.target.value)}
+        disabled={Boolean(profile)}
+        error={Boolean(errors.name)}
+        helperText={errors.name}
+        autoFocus={!profile}
+        slotProps={{ htmlInput: { maxLength: 64, 'data-testid': 'ppp-profile-name' } }}
+      />
+      <TextField
+        label={t('pppProfiles.rateLimit')}
+        value={rateLimit}
+        onChange={(event) => setRateLimit(event.target.value)}
+        error={Boolean(errors.rateLimit)}
+        helperText={errors.rateLimit ?? t('pppProfiles.rateLimitHint')}
+        placeholder="5M/10M"
+        slotProps={{ htmlInput: { maxLength: 40, 'data-testid': 'ppp-profile-rate-limit' } }}
+      />
+      <TextField
+        label={t('pppProfiles.localAddress')}
+        value={localAddress}
+        onChange={(event) => setLocalAddress(event.target.value)}
+        error={Boolean(errors.localAddress)}
+        helperText={errors.localAddress}
+        slotProps={{ htmlInput: { maxLength: 64, 'data-testid': 'ppp-profile-local-address' } }}
+      />
+      <TextField
+        label={t('pppProfiles.remoteAddress')}
+        value={remoteAddress}
+        onChange={(event) => setRemoteAddress(event.target.value)}
+        error={Boolean(errors.remoteAddress)}
+        helperText={errors.remoteAddress ?? t('pppProfiles.remoteAddressHint')}
+        slotProps={{ htmlInput: { maxLength: 64, 'data-testid': 'ppp-profile-remote-address' } }}
+      />
+    </JobFormDialog>
   );
 }
 

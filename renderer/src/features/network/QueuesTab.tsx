@@ -3,15 +3,9 @@ import EditIcon from '@mui/icons-material/Edit';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogContentText from '@mui/material/DialogContentText';
-import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import IconButton from '@mui/material/IconButton';
 import LinearProgress from '@mui/material/LinearProgress';
-import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -32,6 +26,7 @@ import { useLoader } from '../../app/use-loader';
 import { useCan } from '../session/session-store';
 import { RATE_LIMIT, notifyJobQueued } from './job-notice';
 import { RouterPicker } from './RouterPicker';
+import { JobFormDialog } from './JobFormDialog';
 
 type Queue = ChannelOutput<'network.queues.list'>[number];
 
@@ -79,66 +74,52 @@ function QueueDialog({
   };
 
   return (
-    <Dialog open onClose={busy ? undefined : onClose} maxWidth="xs" fullWidth data-testid="queue-dialog">
-      <form noValidate onSubmit={(event) => void submit(event)}>
-        <DialogTitle>
-          {queue ? t('queues.editTitle', { name: queue.name }) : t('queues.createTitle')}
-        </DialogTitle>
-        <DialogContent>
-          <DialogContentText variant="body2" sx={{ mb: 1 }}>
-            {t('network.viaJob')}
-          </DialogContentText>
-          <Stack spacing={2} sx={{ pt: 1 }}>
-            <TextField
-              label={t('queues.name')}
-              value={name}
-              onChange={(event) => setName(event.target.value)}
-              disabled={Boolean(queue)}
-              error={Boolean(errors.name)}
-              helperText={errors.name}
-              autoFocus={!queue}
-              slotProps={{ htmlInput: { maxLength: 64, 'data-testid': 'queue-name' } }}
-            />
-            <TextField
-              label={t('queues.target')}
-              value={target}
-              onChange={(event) => setTarget(event.target.value)}
-              error={Boolean(errors.target)}
-              helperText={errors.target ?? t('queues.targetHint')}
-              placeholder="192.168.88.10/32"
-              slotProps={{ htmlInput: { maxLength: 100, 'data-testid': 'queue-target' } }}
-            />
-            <TextField
-              label={t('queues.maxLimit')}
-              value={maxLimit}
-              onChange={(event) => setMaxLimit(event.target.value)}
-              error={Boolean(errors.maxLimit)}
-              helperText={errors.maxLimit ?? t('pppProfiles.rateLimitHint')}
-              placeholder="5M/10M"
-              slotProps={{ htmlInput: { maxLength: 40, 'data-testid': 'queue-max-limit' } }}
-            />
-            <FormControlLabel
-              control={
-                <Switch
-                  checked={disabled}
-                  onChange={(event) => setDisabled(event.target.checked)}
-                  slotProps={{ input: testId('queue-disabled') }}
-                />
-              }
-              label={t('ppp.disabled')}
-            />
-          </Stack>
-        </DialogContent>
-        <DialogActions sx={{ px: 3, pb: 2 }}>
-          <Button onClick={onClose} disabled={busy} data-testid="queue-cancel">
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" variant="contained" disabled={busy} data-testid="queue-submit">
-            {t('common.save')}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <JobFormDialog
+      title={queue ? t('queues.editTitle', { name: queue.name }) : t('queues.createTitle')}
+      testId="queue"
+      busy={busy}
+      onClose={onClose}
+      onSubmit={submit}
+    >
+      <TextField
+        label={t('queues.name')}
+        value={name}
+        onChange={(event) => setName(event.target.value)}
+        disabled={Boolean(queue)}
+        error={Boolean(errors.name)}
+        helperText={errors.name}
+        autoFocus={!queue}
+        slotProps={{ htmlInput: { maxLength: 64, 'data-testid': 'queue-name' } }}
+      />
+      <TextField
+        label={t('queues.target')}
+        value={target}
+        onChange={(event) => setTarget(event.target.value)}
+        error={Boolean(errors.target)}
+        helperText={errors.target ?? t('queues.targetHint')}
+        placeholder="192.168.88.10/32"
+        slotProps={{ htmlInput: { maxLength: 100, 'data-testid': 'queue-target' } }}
+      />
+      <TextField
+        label={t('queues.maxLimit')}
+        value={maxLimit}
+        onChange={(event) => setMaxLimit(event.target.value)}
+        error={Boolean(errors.maxLimit)}
+        helperText={errors.maxLimit ?? t('pppProfiles.rateLimitHint')}
+        placeholder="5M/10M"
+        slotProps={{ htmlInput: { maxLength: 40, 'data-testid': 'queue-max-limit' } }}
+      />
+      <FormControlLabel
+        control={
+          <Switch
+            checked={disabled}
+            onChange={(event) => setDisabled(event.target.checked)}
+            slotProps={{ input: testId('queue-disabled') }}
+          />
+        }
+        label={t('ppp.disabled')}
+      />
+    </JobFormDialog>
   );
 }
 
