@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { ParsedInput } from '../api-types';
 import type { HandlerContext } from '../context';
+import type { BranchRow } from '../db/schema';
 import { AppError } from '../platform/errors';
 import { findBranch } from '../settings/settings.service';
 import type { ReceiptData } from './receipt/receipt-data';
@@ -9,8 +10,13 @@ import { receiptHtml } from './receipt/receipt-html';
 import { saveReceiptFile, sendToPrinter } from './receipt/network-printer';
 import { saleOut } from './sale-view';
 
-async function receiptData(ctx: HandlerContext, saleId: string, reprint: boolean, width?: 58 | 80): Promise<ReceiptData> {
-  const branch = (await findBranch(ctx.db))!;
+async function receiptData(
+  ctx: HandlerContext,
+  branch: BranchRow,
+  saleId: string,
+  reprint: boolean,
+  width?: 58 | 80,
+): Promise<ReceiptData> {
   return {
     sale: await saleOut(ctx, saleId),
     branch: {
@@ -29,15 +35,19 @@ async function receiptData(ctx: HandlerContext, saleId: string, reprint: boolean
 }
 
 export async function renderReceipt(ctx: HandlerContext, input: ParsedInput<'pos.receipts.render'>) {
-  const data = await receiptData(ctx, input.saleId, input.reprint, input.width);
-  return { html: receiptHtml(data), escposBase64: Buffer.from(receiptEscPos(data)).toString('base64'), width: data.width };
+  const data = await receiptData(ctx, (await findBranch(ctx.db))!, input.saleId, input.reprint, input.width);
+  return {
+    html: receiptHtml(data),
+    escposBase64: Buffer.from(receiptEscPos(data)).toString('base64'),
+    width: data.width,
+  };
 }
 
 /** To the branch's network printer (ESC/POS over TCP 9100), or to a file in the data folder. */
 export async function printReceipt(ctx: HandlerContext, input: ParsedInput<'pos.receipts.print'>) {
-  const data = await receiptData(ctx, input.saleId, input.reprint);
-  const bytes = receiptEscPos(data);
   const branch = (await findBranch(ctx.db))!;
+  const data = await receiptData(ctx, branch, input.saleId, input.reprint);
+  const bytes = receiptEscPos(data);
   let destination: string;
   if (input.toFile || !branch.receipt_printer) {
     destination = saveReceiptFile(join(ctx.paths.dataDir, 'receipts'), data.sale.number, bytes);
@@ -52,6 +62,11 @@ export async function printReceipt(ctx: HandlerContext, input: ParsedInput<'pos.
     }
     destination = branch.receipt_printer;
   }
-  await ctx.audit({ entity: 'receipt', entityId: input.saleId, before: null, after: { number: data.sale.number, destination, reprint: input.reprint } });
+  await ctx.audit({
+    entity: 'receipt',
+    entityId: input.saleId,
+    before: null,
+    after: { number: data.sale.number, destination, reprint: input.reprint },
+  });
   return { destination, bytes: bytes.length };
 }
