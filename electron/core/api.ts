@@ -9,6 +9,12 @@ import { posApi } from './pos/pos.api';
 import { ordersApi } from './orders/orders.api';
 import { customersApi } from './customers/customers.api';
 import { networkApi } from './network/network.api';
+import { mapApi } from './map/map.api';
+import { plansApi } from './plans/plans.api';
+import { subscriptionsApi } from './subscriptions/subscriptions.api';
+import { billingApi } from './billing/billing.api';
+import { schedulerApi } from './scheduler/scheduler.api';
+import { notifyApi } from './notify/notify.api';
 import { rolesApi } from './roles/roles.api';
 import { settingsApi } from './settings/settings.api';
 import { setupApi } from './setup/setup.api';
@@ -34,4 +40,10 @@ export const api: HandlerSlice<Channel> = {
   ...ordersApi,
   ...customersApi,
   ...networkApi,
+  ...mapApi,
+  ...plansApi,
+  ...subscriptionsApi,
+  ...billingApi,
+  ...schedulerApi,
+  ...notifyApi,
 };

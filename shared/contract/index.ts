@@ -9,6 +9,12 @@ import { posChannels } from './pos.contract';
 import { ordersChannels } from './orders.contract';
 import { customersChannels } from './customers.contract';
 import { networkChannels } from './network.contract';
+import { mapChannels } from './map.contract';
+import { plansChannels } from './plans.contract';
+import { subscriptionsChannels } from './subscriptions.contract';
+import { billingChannels } from './billing.contract';
+import { schedulerChannels } from './scheduler.contract';
+import { notifyChannels } from './notify.contract';
 import { settingsChannels } from './settings.contract';
 import { setupChannels } from './setup.contract';
 import { systemChannels } from './system.contract';
@@ -28,6 +34,12 @@ const slices = [
   ordersChannels,
   customersChannels,
   networkChannels,
+  mapChannels,
+  plansChannels,
+  subscriptionsChannels,
+  billingChannels,
+  schedulerChannels,
+  notifyChannels,
 ];
 
 /** A channel named twice is a bug that must stop the app at start-up. */
@@ -55,6 +67,12 @@ export const contract = {
   ...ordersChannels,
   ...customersChannels,
   ...networkChannels,
+  ...mapChannels,
+  ...plansChannels,
+  ...subscriptionsChannels,
+  ...billingChannels,
+  ...schedulerChannels,
+  ...notifyChannels,
 };
 
 export type Contract = typeof contract;
@@ -81,3 +99,9 @@ export * from './pos.contract';
 export * from './orders.contract';
 export * from './customers.contract';
 export * from './network.contract';
+export * from './map.contract';
+export * from './plans.contract';
+export * from './subscriptions.contract';
+export * from './billing.contract';
+export * from './scheduler.contract';
+export * from './notify.contract';

@@ -31,7 +31,12 @@ export type ItemRow = SyncColumns & {
   archived: number;
 };
 export type PriceListRow = SyncColumns & { key: string | null; name: string; archived: number };
-export type PriceListPriceRow = SyncColumns & { price_list_id: string; item_id: string; min_quantity: number; price: number };
+export type PriceListPriceRow = SyncColumns & {
+  price_list_id: string;
+  item_id: string;
+  min_quantity: number;
+  price: number;
+};
 
 export type CatalogTables = {
   categories: CategoryRow;

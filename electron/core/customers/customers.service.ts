@@ -58,6 +58,11 @@ export async function createCustomer(ctx: HandlerContext, input: ParsedInput<'cu
     address: input.address,
     group_id: input.groupId,
     notes: input.notes,
+    nik: '',
+    category: 'residential',
+    latitude: null,
+    longitude: null,
+    status: 'prospect',
   });
   const out = await customerOut(ctx, row.id);
   await ctx.audit({ entity: 'customer', entityId: row.id, before: null, after: out });

@@ -9,6 +9,20 @@ export type CustomerRow = SyncColumns & {
   address: string;
   group_id: string | null;
   notes: string;
+  nik: string;
+  category: 'residential' | 'business';
+  latitude: number | null;
+  longitude: number | null;
+  status: 'prospect' | 'active' | 'terminated';
+};
+export type CustomerDocumentRow = SyncColumns & {
+  customer_id: string;
+  kind: string;
+  file_name: string;
+  mime_type: string;
+  size: number;
+  sha256: string;
+  notes: string;
 };
 export type CustomerCreditMovementRow = SyncColumns & {
   customer_id: string;
@@ -22,4 +36,5 @@ export type CustomersTables = {
   customer_groups: CustomerGroupRow;
   customers: CustomerRow;
   customer_credit_movements: CustomerCreditMovementRow;
+  customer_documents: CustomerDocumentRow;
 };

@@ -6,6 +6,11 @@ import type { InventoryTables } from '../inventory/inventory.tables';
 import type { NetworkTables } from '../network/network.tables';
 import type { OrdersTables } from '../orders/orders.tables';
 import type { PosTables } from '../pos/pos.tables';
+import type { MapTables } from '../map/map.tables';
+import type { PlansTables } from '../plans/plans.tables';
+import type { SubscriptionsTables } from '../subscriptions/subscriptions.tables';
+import type { BillingTables } from '../billing/billing.tables';
+import type { NotifyTables } from '../notify/notify.tables';
 
 /** Columns every synced table has (DESIGN.md, Data). Text ids are UUIDv7; times are UTC epoch ms. */
 export type SyncColumns = {
@@ -120,7 +125,12 @@ export type DB = FoundationTables &
   PosTables &
   OrdersTables &
   DocumentsTables &
-  NetworkTables;
+  NetworkTables &
+  MapTables &
+  PlansTables &
+  SubscriptionsTables &
+  BillingTables &
+  NotifyTables;
 
 /** Tables whose rows sync between devices; every write to them goes through the outbox writer. */
 export type SyncedTable = {

@@ -30,7 +30,11 @@ export type StockMovementRow = SyncColumns & {
   flagged: number;
 };
 export type StockBalanceRow = { item_id: string; warehouse_id: string; on_hand: number; reserved: number };
-export type StockThresholdRow = SyncColumns & { item_id: string; warehouse_id: string; low_stock_threshold: number };
+export type StockThresholdRow = SyncColumns & {
+  item_id: string;
+  warehouse_id: string;
+  low_stock_threshold: number;
+};
 export type StockReviewRow = SyncColumns & { movement_id: string; note: string; user_id: string | null };
 export type GoodsReceiptRow = SyncColumns & {
   number: string;
@@ -40,7 +44,12 @@ export type GoodsReceiptRow = SyncColumns & {
   total_cost: number;
   user_id: string | null;
 };
-export type GoodsReceiptLineRow = SyncColumns & { receipt_id: string; item_id: string; quantity: number; unit_cost: number };
+export type GoodsReceiptLineRow = SyncColumns & {
+  receipt_id: string;
+  item_id: string;
+  quantity: number;
+  unit_cost: number;
+};
 export type TransferRow = SyncColumns & {
   number: string;
   from_warehouse_id: string;

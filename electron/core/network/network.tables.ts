@@ -54,7 +54,12 @@ export type PppSecretRow = SyncColumns & {
   disabled: number;
   note: string;
 };
-export type AddressListEntryRow = SyncColumns & { router_id: string; list: string; address: string; note: string };
+export type AddressListEntryRow = SyncColumns & {
+  router_id: string;
+  list: string;
+  address: string;
+  note: string;
+};
 export type VoucherBatchRow = SyncColumns & {
   router_id: string;
   count: number;
@@ -67,7 +72,12 @@ export type VoucherBatchRow = SyncColumns & {
   item_id: string | null;
   job_id: string | null;
 };
-export type HotspotVoucherRow = SyncColumns & { batch_id: string; router_id: string; username: string; password: string };
+export type HotspotVoucherRow = SyncColumns & {
+  batch_id: string;
+  router_id: string;
+  username: string;
+  password: string;
+};
 
 export type NetworkTables = {
   routers: RouterRow;

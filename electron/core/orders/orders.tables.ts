@@ -44,4 +44,8 @@ export type OrderStatusHistoryRow = SyncColumns & {
   user_id: string | null;
 };
 
-export type OrdersTables = { orders: OrderRow; order_lines: OrderLineRow; order_status_history: OrderStatusHistoryRow };
+export type OrdersTables = {
+  orders: OrderRow;
+  order_lines: OrderLineRow;
+  order_status_history: OrderStatusHistoryRow;
+};

@@ -90,7 +90,12 @@ export type RefundRow = SyncColumns & {
   reason: string;
   user_id: string | null;
 };
-export type RefundLineRow = SyncColumns & { refund_id: string; sale_line_id: string; quantity: number; amount: number };
+export type RefundLineRow = SyncColumns & {
+  refund_id: string;
+  sale_line_id: string;
+  quantity: number;
+  amount: number;
+};
 export type HeldCartRow = { id: string; user_id: string; label: string; cart: string; created_at: number };
 
 export type PosTables = {

@@ -4,9 +4,51 @@ import type { AppErrorCode } from '../../../shared/domain/errors';
 import type { DefaultRoleKey } from '../../../shared/domain/permissions';
 import { OWNER_USERNAME, PASSWORD, unwrap, type Signed, type TestCore } from './core-fixture';
 import { staticQris } from './shop';
+import {
+  customersExamples,
+  customersPassAnswers,
+  prepareCustomersExamples,
+  type CustomersExampleContext,
+} from './examples/customers.examples';
+import {
+  mapExamples,
+  mapPassAnswers,
+  prepareMapExamples,
+  type MapExampleContext,
+} from './examples/map.examples';
+import {
+  plansExamples,
+  plansPassAnswers,
+  preparePlansExamples,
+  type PlansExampleContext,
+} from './examples/plans.examples';
+import {
+  subscriptionsExamples,
+  subscriptionsPassAnswers,
+  prepareSubscriptionsExamples,
+  type SubscriptionsExampleContext,
+} from './examples/subscriptions.examples';
+import {
+  billingExamples,
+  billingPassAnswers,
+  prepareBillingExamples,
+  type BillingExampleContext,
+} from './examples/billing.examples';
+import {
+  schedulerExamples,
+  schedulerPassAnswers,
+  prepareSchedulerExamples,
+  type SchedulerExampleContext,
+} from './examples/scheduler.examples';
+import {
+  notifyExamples,
+  notifyPassAnswers,
+  prepareNotifyExamples,
+  type NotifyExampleContext,
+} from './examples/notify.examples';
 
 /** Ids and names an example input may point at; made by the fixture that runs the examples. */
-export type ExampleContext = {
+export type BaseExampleContext = {
   /** The password of every fixture user (so a password change can keep it). */
   password: string;
   ownerUsername: string;
@@ -67,12 +109,22 @@ export type ExampleContext = {
   voucherBatchId: string;
 };
 
+/** Everything the examples point at: the base above and what each ISP-office slice prepares. */
+export type ExampleContext = BaseExampleContext &
+  CustomersExampleContext &
+  MapExampleContext &
+  PlansExampleContext &
+  SubscriptionsExampleContext &
+  BillingExampleContext &
+  SchedulerExampleContext &
+  NotifyExampleContext;
+
 let serial = 0;
 /**
  * A suffix no earlier example call used. Examples that create something with a unique name or code
  * use it, so every caller the gate lets through can succeed on the same database.
  */
-function fresh(): string {
+export function fresh(): string {
   serial += 1;
   return String(serial).padStart(4, '0');
 }
@@ -88,6 +140,13 @@ function fresh(): string {
  * needs the prepared one closed first.
  */
 export const channelExamples: { [C in Channel]: (ctx: ExampleContext) => ChannelInput<C> } = {
+  ...customersExamples,
+  ...mapExamples,
+  ...plansExamples,
+  ...subscriptionsExamples,
+  ...billingExamples,
+  ...schedulerExamples,
+  ...notifyExamples,
   'setup.status': () => ({}),
   'setup.owner.create': (ctx) => ({
     name: 'Pemilik Kedua',
@@ -150,7 +209,11 @@ export const channelExamples: { [C in Channel]: (ctx: ExampleContext) => Channel
   'inventory.warehouses.create': () => ({ code: `WH-EX-${fresh()}`, name: 'Gudang Contoh' }),
   'inventory.warehouses.update': (ctx) => ({ id: ctx.secondWarehouseId, name: 'Gudang Belakang' }),
   'inventory.stock.levels': (ctx) => ({ warehouseId: ctx.warehouseId }),
-  'inventory.thresholds.set': (ctx) => ({ itemId: ctx.itemId, warehouseId: ctx.secondWarehouseId, lowStockThreshold: 4 }),
+  'inventory.thresholds.set': (ctx) => ({
+    itemId: ctx.itemId,
+    warehouseId: ctx.secondWarehouseId,
+    lowStockThreshold: 4,
+  }),
   'inventory.stock.history': (ctx) => ({ itemId: ctx.itemId }),
   'inventory.stock.receive': (ctx) => ({
     warehouseId: ctx.warehouseId,
@@ -228,14 +291,15 @@ export const channelExamples: { [C in Channel]: (ctx: ExampleContext) => Channel
     lines: [{ itemId: ctx.itemId, quantity: 1 }],
   }),
   'orders.setStatus': (ctx) => ({ ids: [ctx.orderId], status: 'PROCESSED' }),
-  'orders.payments.record': (ctx) => ({ orderId: ctx.orderId, method: 'transfer', amount: 1_000, reference: 'BCA 001' }),
+  'orders.payments.record': (ctx) => ({
+    orderId: ctx.orderId,
+    method: 'transfer',
+    amount: 1_000,
+    reference: 'BCA 001',
+  }),
   'orders.list': () => ({ status: 'PENDING' }),
   'orders.get': (ctx) => ({ id: ctx.orderId }),
   'orders.documents.pdf': (ctx) => ({ id: ctx.orderId, kind: 'label' }),
-  'customers.create': () => ({ name: `Pelanggan Contoh ${fresh()}`, phone: '0813-2222-3333' }),
-  'customers.update': (ctx) => ({ id: ctx.customerId, address: 'Jl. Gejayan 10' }),
-  'customers.list': () => ({ query: 'contoh' }),
-  'customers.get': (ctx) => ({ id: ctx.customerId }),
   'network.routers.create': () => ({
     name: `POP Contoh ${fresh()}`,
     host: '127.0.0.1',
@@ -250,7 +314,11 @@ export const channelExamples: { [C in Channel]: (ctx: ExampleContext) => Channel
   'network.routers.dashboard': (ctx) => ({ id: ctx.routerId }),
   'network.traffic.watch': (ctx) => ({ routerId: ctx.routerId, interface: 'ether1' }),
   'network.ppp.profiles.list': (ctx) => ({ routerId: ctx.routerId }),
-  'network.ppp.profiles.upsert': (ctx) => ({ routerId: ctx.routerId, name: 'paket-10M', rateLimit: '2M/10M' }),
+  'network.ppp.profiles.upsert': (ctx) => ({
+    routerId: ctx.routerId,
+    name: 'paket-10M',
+    rateLimit: '2M/10M',
+  }),
   'network.ppp.secrets.list': (ctx) => ({ routerId: ctx.routerId }),
   'network.ppp.secrets.upsert': (ctx) => ({
     routerId: ctx.routerId,
@@ -265,7 +333,12 @@ export const channelExamples: { [C in Channel]: (ctx: ExampleContext) => Channel
   'network.hotspot.users.list': (ctx) => ({ routerId: ctx.routerId }),
   'network.hotspot.active.list': (ctx) => ({ routerId: ctx.routerId }),
   'network.hotspot.active.kick': (ctx) => ({ routerId: ctx.routerId, user: 'vc-contoh' }),
-  'network.hotspot.vouchers.generate': (ctx) => ({ routerId: ctx.routerId, count: 3, profile: 'default', price: 5_000 }),
+  'network.hotspot.vouchers.generate': (ctx) => ({
+    routerId: ctx.routerId,
+    count: 3,
+    profile: 'default',
+    price: 5_000,
+  }),
   'network.hotspot.vouchers.pdf': (ctx) => ({ batchId: ctx.voucherBatchId }),
   'network.queues.list': (ctx) => ({ routerId: ctx.routerId }),
   'network.queues.upsert': (ctx) => ({
@@ -292,6 +365,13 @@ export const channelExamples: { [C in Channel]: (ctx: ExampleContext) => Channel
 export type PassAnswer = AppErrorCode | 'ok' | { first: AppErrorCode | 'ok'; then: AppErrorCode | 'ok' };
 
 export const PASS_ANSWER: Partial<Record<Channel, PassAnswer>> = {
+  ...customersPassAnswers,
+  ...mapPassAnswers,
+  ...plansPassAnswers,
+  ...subscriptionsPassAnswers,
+  ...billingPassAnswers,
+  ...schedulerPassAnswers,
+  ...notifyPassAnswers,
   // Setup is done in the fixture, so a second owner is refused by the use case, not by the gate.
   'setup.owner.create': 'CONFLICT',
   // The prepared till already has its shift open (sales need one): one open shift per device.
@@ -346,23 +426,32 @@ export async function prepareExamples(
   const backup = unwrap(await t.call('backup.create', {}, owner));
   const shop = await prepareShop(t, owner);
   const network = await prepareNetwork(t, owner);
-  return {
-    signed,
-    ctx: {
-      password: PASSWORD,
-      ownerUsername: OWNER_USERNAME,
-      victimUserId: victim.id,
-      cashierRoleId,
-      customRoleId: role.id,
-      backupFileName: backup.fileName,
-      ...shop,
-      ...network,
-    },
+  const base: BaseExampleContext = {
+    password: PASSWORD,
+    ownerUsername: OWNER_USERNAME,
+    victimUserId: victim.id,
+    cashierRoleId,
+    customRoleId: role.id,
+    backupFileName: backup.fileName,
+    ...shop,
+    ...network,
   };
+  // The ISP office's slices, each building on what the earlier ones made.
+  const withCustomers = { ...base, ...(await prepareCustomersExamples(t, owner, base)) };
+  const withMap = { ...withCustomers, ...(await prepareMapExamples(t, owner, withCustomers)) };
+  const withPlans = { ...withMap, ...(await preparePlansExamples(t, owner, withMap)) };
+  const withSubscriptions = { ...withPlans, ...(await prepareSubscriptionsExamples(t, owner, withPlans)) };
+  const withBilling = {
+    ...withSubscriptions,
+    ...(await prepareBillingExamples(t, owner, withSubscriptions)),
+  };
+  const withScheduler = { ...withBilling, ...(await prepareSchedulerExamples(t, owner, withBilling)) };
+  const ctx: ExampleContext = { ...withScheduler, ...(await prepareNotifyExamples(t, owner, withScheduler)) };
+  return { signed, ctx };
 }
 
 type NetworkContext = Pick<
-  ExampleContext,
+  BaseExampleContext,
   | 'routerId'
   | 'removableRouterId'
   | 'managedSecretName'
@@ -373,7 +462,7 @@ type NetworkContext = Pick<
 >;
 
 type ShopContext = Omit<
-  ExampleContext,
+  BaseExampleContext,
   | 'password'
   | 'ownerUsername'
   | 'victimUserId'
@@ -403,8 +492,12 @@ async function prepareNetwork(t: TestCore, owner: string): Promise<NetworkContex
   // The router's first job is tried (and fails) now; it then waits for a retry the manual clock
   // never reaches, and every later job of this router waits behind it.
   await t.core.deps.network.jobs.runDue();
-  const retry = unwrap(await call('network.ppp.active.kick', { routerId: router.id, name: 'contoh.ulang' }, owner));
-  const cancel = unwrap(await call('network.hotspot.active.kick', { routerId: router.id, user: 'contoh.batal' }, owner));
+  const retry = unwrap(
+    await call('network.ppp.active.kick', { routerId: router.id, name: 'contoh.ulang' }, owner),
+  );
+  const cancel = unwrap(
+    await call('network.hotspot.active.kick', { routerId: router.id, user: 'contoh.batal' }, owner),
+  );
   const addressList = { list: 'isolir', address: '10.10.0.77' };
   unwrap(await call('network.addressList.add', { routerId: router.id, ...addressList }, owner));
   const batch = unwrap(
@@ -511,11 +604,19 @@ async function prepareShop(t: TestCore, owner: string): Promise<ShopContext> {
       owner,
     ),
   );
-  const customer = unwrap(await call('customers.create', { name: 'Pelanggan Contoh', groupId: group.id }, owner));
+  const customer = unwrap(
+    await call('customers.create', { name: 'Pelanggan Contoh', groupId: group.id }, owner),
+  );
   const order = unwrap(
     await call(
       'orders.create',
-      { id: randomUUID(), channel: 'phone', customerName: 'Budi Contoh', customerId: customer.id, lines: [{ itemId, quantity: 2 }] },
+      {
+        id: randomUUID(),
+        channel: 'phone',
+        customerName: 'Budi Contoh',
+        customerId: customer.id,
+        lines: [{ itemId, quantity: 2 }],
+      },
       owner,
     ),
   );

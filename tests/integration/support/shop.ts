@@ -176,6 +176,11 @@ export async function openShop(options: { clock?: ManualClock } = {}): Promise<S
           address: '',
           group_id: groupId,
           notes: '',
+          nik: '',
+          category: 'residential',
+          latitude: null,
+          longitude: null,
+          status: 'prospect',
         }),
       );
       return row.id;

@@ -1,3 +1,9 @@
+import { customersEn } from '../../features/customers/customers.i18n';
+import { mapEn } from '../../features/map/map.i18n';
+import { subscriptionsEn } from '../../features/subscriptions/subscriptions.i18n';
+import { billingEn } from '../../features/billing/billing.i18n';
+import { reportsEn } from '../../features/reports/reports.i18n';
+import { notifyEn } from '../../features/notify/notify.i18n';
 import type { Dictionary } from './id';
 
 /** English. Typed against the Indonesian keys, so a missing or extra key fails the typecheck. */
@@ -87,7 +93,7 @@ export const en: Dictionary = {
   'nav.pos': 'POS',
   'nav.inventory': 'Inventory',
   'nav.orders': 'Orders',
-  'nav.customers': 'Customers & Map',
+  'nav.customers': 'Customers',
   'nav.billing': 'Billing',
   'nav.network': 'Network',
   'nav.reports': 'Reports',
@@ -95,6 +101,9 @@ export const en: Dictionary = {
   'nav.users': 'Users & Roles',
   'nav.audit': 'Audit log',
   'nav.backup': 'Backup',
+  'nav.map': 'Network map',
+  'nav.subscriptions': 'Plans & subscriptions',
+  'nav.notifications': 'Notifications',
 
   'placeholder.title': 'Not available in this version yet',
   'placeholder.customers':
@@ -1044,4 +1053,10 @@ export const en: Dictionary = {
   'addressList.removeTitle': 'Remove {address} from list {list}?',
   'addressList.removeBody': 'The address is removed from the list on the router through a job.',
   'addressList.empty': 'No addresses on this list',
+  ...customersEn,
+  ...mapEn,
+  ...subscriptionsEn,
+  ...billingEn,
+  ...reportsEn,
+  ...notifyEn,
 };

@@ -1,3 +1,9 @@
+import { customersId } from '../../features/customers/customers.i18n';
+import { mapId } from '../../features/map/map.i18n';
+import { subscriptionsId } from '../../features/subscriptions/subscriptions.i18n';
+import { billingId } from '../../features/billing/billing.i18n';
+import { reportsId } from '../../features/reports/reports.i18n';
+import { notifyId } from '../../features/notify/notify.i18n';
 /** Bahasa Indonesia: the default dictionary. Every other language is typed against these keys. */
 export const id = {
   'app.name': 'Gerai',
@@ -85,7 +91,7 @@ export const id = {
   'nav.pos': 'Kasir',
   'nav.inventory': 'Inventori',
   'nav.orders': 'Pesanan',
-  'nav.customers': 'Pelanggan & Peta',
+  'nav.customers': 'Pelanggan',
   'nav.billing': 'Tagihan',
   'nav.network': 'Jaringan',
   'nav.reports': 'Laporan',
@@ -93,6 +99,9 @@ export const id = {
   'nav.users': 'Pengguna & Peran',
   'nav.audit': 'Log Audit',
   'nav.backup': 'Cadangan',
+  'nav.map': 'Peta Jaringan',
+  'nav.subscriptions': 'Paket & Langganan',
+  'nav.notifications': 'Notifikasi',
 
   'placeholder.title': 'Belum tersedia di versi ini',
   'placeholder.customers':
@@ -1046,6 +1055,13 @@ export const id = {
   'addressList.removeTitle': 'Hapus {address} dari daftar {list}?',
   'addressList.removeBody': 'Alamat dihapus dari daftar di router lewat tugas.',
   'addressList.empty': 'Tidak ada alamat di daftar ini',
+
+  ...customersId,
+  ...mapId,
+  ...subscriptionsId,
+  ...billingId,
+  ...reportsId,
+  ...notifyId,
 } satisfies Record<string, string>;
 
 export type TranslationKey = keyof typeof id;

@@ -5,6 +5,9 @@ import DashboardIcon from '@mui/icons-material/Dashboard';
 import HistoryIcon from '@mui/icons-material/History';
 import Inventory2Icon from '@mui/icons-material/Inventory2';
 import MapIcon from '@mui/icons-material/Map';
+import NotificationsIcon from '@mui/icons-material/Notifications';
+import PeopleIcon from '@mui/icons-material/People';
+import WifiIcon from '@mui/icons-material/Wifi';
 import PaymentsIcon from '@mui/icons-material/Payments';
 import PointOfSaleIcon from '@mui/icons-material/PointOfSale';
 import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
@@ -20,13 +23,16 @@ export type RouteKey =
   | 'inventory'
   | 'orders'
   | 'customers'
+  | 'map'
+  | 'subscriptions'
   | 'billing'
   | 'network'
   | 'reports'
   | 'settings'
   | 'users'
   | 'audit'
-  | 'backup';
+  | 'backup'
+  | 'notifications';
 
 export type NavItem = {
   route: RouteKey;
@@ -57,9 +63,17 @@ export const NAV_ITEMS: readonly NavItem[] = [
   {
     route: 'customers',
     label: 'nav.customers',
-    icon: MapIcon,
+    icon: PeopleIcon,
     group: 'operations',
     anyOf: ['customers.view'],
+  },
+  { route: 'map', label: 'nav.map', icon: MapIcon, group: 'operations', anyOf: ['customers.view'] },
+  {
+    route: 'subscriptions',
+    label: 'nav.subscriptions',
+    icon: WifiIcon,
+    group: 'operations',
+    anyOf: ['customers.view', 'billing.view'],
   },
   {
     route: 'billing',
@@ -81,6 +95,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { route: 'users', label: 'nav.users', icon: AdminPanelSettingsIcon, group: 'admin', anyOf: ['users.view'] },
   { route: 'audit', label: 'nav.audit', icon: HistoryIcon, group: 'admin', anyOf: ['audit.view'] },
   { route: 'backup', label: 'nav.backup', icon: BackupIcon, group: 'admin', anyOf: ['backup.manage'] },
+  {
+    route: 'notifications',
+    label: 'nav.notifications',
+    icon: NotificationsIcon,
+    group: 'admin',
+    anyOf: ['settings.manage', 'billing.manage'],
+  },
 ];
 
 export function isRouteAllowed(item: NavItem, permissions: readonly Permission[]): boolean {

@@ -1,10 +1,15 @@
 import { AuditScreen } from '../../features/audit/AuditScreen';
+import { BillingScreen } from '../../features/billing/BillingScreen';
+import { CustomersScreen } from '../../features/customers/CustomersScreen';
+import { MapScreen } from '../../features/map/MapScreen';
+import { NotificationsScreen } from '../../features/notify/NotificationsScreen';
+import { ReportsScreen } from '../../features/reports/ReportsScreen';
+import { SubscriptionsScreen } from '../../features/subscriptions/SubscriptionsScreen';
 import { BackupScreen } from '../../features/backup/BackupScreen';
 import { DashboardScreen } from '../../features/dashboard/DashboardScreen';
 import { InventoryScreen } from '../../features/inventory/InventoryScreen';
 import { NetworkScreen } from '../../features/network/NetworkScreen';
 import { OrdersScreen } from '../../features/orders/OrdersScreen';
-import { NotAvailableScreen } from '../../features/placeholder/NotAvailableScreen';
 import { PosScreen } from '../../features/pos/PosScreen';
 import { SettingsScreen } from '../../features/settings/SettingsScreen';
 import { UsersScreen } from '../../features/users/UsersScreen';
@@ -22,13 +27,17 @@ export function ScreenOutlet({ route }: { route: RouteKey }) {
     case 'orders':
       return <OrdersScreen />;
     case 'customers':
-      return <NotAvailableScreen title="nav.customers" description="placeholder.customers" />;
+      return <CustomersScreen />;
+    case 'map':
+      return <MapScreen />;
+    case 'subscriptions':
+      return <SubscriptionsScreen />;
     case 'billing':
-      return <NotAvailableScreen title="nav.billing" description="placeholder.billing" />;
+      return <BillingScreen />;
     case 'network':
       return <NetworkScreen />;
     case 'reports':
-      return <NotAvailableScreen title="nav.reports" description="placeholder.reports" />;
+      return <ReportsScreen />;
     case 'settings':
       return <SettingsScreen />;
     case 'users':
@@ -37,6 +46,8 @@ export function ScreenOutlet({ route }: { route: RouteKey }) {
       return <AuditScreen />;
     case 'backup':
       return <BackupScreen />;
+    case 'notifications':
+      return <NotificationsScreen />;
     default:
       return route satisfies never;
   }

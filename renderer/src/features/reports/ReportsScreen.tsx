@@ -1,0 +1,5 @@
+import { NotAvailableScreen } from '../placeholder/NotAvailableScreen';
+
+export function ReportsScreen() {
+  return <NotAvailableScreen title="nav.reports" description="placeholder.billing" />;
+}
