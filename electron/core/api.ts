@@ -10,6 +10,7 @@ import { ordersApi } from './orders/orders.api';
 import { customersApi } from './customers/customers.api';
 import { networkApi } from './network/network.api';
 import { mapApi } from './map/map.api';
+import { ipamApi } from './ipam/ipam.api';
 import { plansApi } from './plans/plans.api';
 import { subscriptionsApi } from './subscriptions/subscriptions.api';
 import { billingApi } from './billing/billing.api';
@@ -41,6 +42,7 @@ export const api: HandlerSlice<Channel> = {
   ...customersApi,
   ...networkApi,
   ...mapApi,
+  ...ipamApi,
   ...plansApi,
   ...subscriptionsApi,
   ...billingApi,

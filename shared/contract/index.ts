@@ -10,6 +10,7 @@ import { ordersChannels } from './orders.contract';
 import { customersChannels } from './customers.contract';
 import { networkChannels } from './network.contract';
 import { mapChannels } from './map.contract';
+import { ipamChannels } from './ipam.contract';
 import { plansChannels } from './plans.contract';
 import { subscriptionsChannels } from './subscriptions.contract';
 import { billingChannels } from './billing.contract';
@@ -35,6 +36,7 @@ const slices = [
   customersChannels,
   networkChannels,
   mapChannels,
+  ipamChannels,
   plansChannels,
   subscriptionsChannels,
   billingChannels,
@@ -68,6 +70,7 @@ export const contract = {
   ...customersChannels,
   ...networkChannels,
   ...mapChannels,
+  ...ipamChannels,
   ...plansChannels,
   ...subscriptionsChannels,
   ...billingChannels,
@@ -100,6 +103,7 @@ export * from './orders.contract';
 export * from './customers.contract';
 export * from './network.contract';
 export * from './map.contract';
+export * from './ipam.contract';
 export * from './plans.contract';
 export * from './subscriptions.contract';
 export * from './billing.contract';

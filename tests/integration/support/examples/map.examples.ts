@@ -1,10 +1,12 @@
 import type { ChannelInput } from '../../../../shared/contract/index';
+import type { ipamChannels } from '../../../../shared/contract/ipam.contract';
 import type { mapChannels } from '../../../../shared/contract/map.contract';
 import type { BaseExampleContext, ExampleContext, PassAnswer } from '../channel-examples';
 import type { TestCore } from '../core-fixture';
 import type { CustomersExampleContext } from './customers.examples';
 
-type MapChannel = keyof typeof mapChannels;
+/** The map's and the IP pools' channels (one part owns both). */
+type MapChannel = keyof typeof mapChannels | keyof typeof ipamChannels;
 
 /** What the map examples point at (ids made by prepareMapExamples). */
 export type MapExampleContext = {};
