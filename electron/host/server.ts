@@ -7,7 +7,8 @@ import type { Core } from '../core/core';
 import { renderApiReference } from './api-reference';
 import { serveStatic } from './static-files';
 
-const MAX_BODY_BYTES = 2 * 1024 * 1024;
+/** A customer document (10 MB) travels base64-encoded in the JSON body (≈ 13.4 MB). */
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 const HTTP_STATUS: Record<AppErrorCode, number> = {
   VALIDATION: 400,
@@ -117,7 +118,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         const body = await readBody(req);
         input = body.trim() === '' ? {} : JSON.parse(body);
       } catch {
-        return sendJson(res, 400, validationEnvelope('the body must be JSON, at most 2 MB'));
+        return sendJson(res, 400, validationEnvelope('the body must be JSON, at most 16 MB'));
       }
       const result = await options.core().dispatch(channel, input, { token: bearer(req), locale: localeOf(req) });
       return sendJson(res, result.ok ? 200 : HTTP_STATUS[result.error.code], result);

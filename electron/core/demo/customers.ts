@@ -1,4 +1,5 @@
-import { generatePerson } from './people';
+import type { ChannelInput } from '../../../shared/contract/index';
+import { generatePerson, type Gender } from './people';
 import { generateUniqueMobile } from './phones';
 import { generatePlace } from './places';
 import type { Random } from './random';
@@ -28,6 +29,8 @@ export type DemoCustomer = {
   contactName: string;
   /** WhatsApp number, E.164; unique per customer. */
   whatsapp: string;
+  /** NIK of the customer (for a business, of its contact person): 16 digits, valid, unique. */
+  nik: string;
   category: CustomerCategory;
   address: string;
   kelurahan: string;
@@ -83,6 +86,51 @@ function businessName(random: Random, given: string, gender: 'L' | 'P'): string 
   );
 }
 
+/**
+ * Where the KTPs were issued: most customers are registered in Sleman (34.04, the kecamatan codes
+ * 01–17, Depok being 07), the rest moved in from elsewhere (students and workers from Jakarta, West,
+ * Central and East Java, Bali, North Sumatra, South Sulawesi…).
+ */
+const ISSUED_ELSEWHERE = words(
+  `3171, 3174, 3273, 3204, 3374, 3302, 3310, 3578, 3515, 5171, 1271, 7371, 1371, 3471`,
+);
+
+/**
+ * A valid NIK for someone of `gender`: PP KK CC (region) DDMMYY (birth date, women's day + 40) SSSS.
+ * Born 1960–2005, so every customer is an adult. Unique within `taken`.
+ */
+function generateNik(random: Random, gender: Gender, taken: Set<string>): string {
+  for (;;) {
+    const region = random.chance(0.7)
+      ? `3404${String(random.chance(0.6) ? 7 : random.int(1, 17)).padStart(2, '0')}`
+      : `${random.pick(ISSUED_ELSEWHERE)}${String(random.int(1, 20)).padStart(2, '0')}`;
+    const day = random.int(1, 28) + (gender === 'P' ? 40 : 0);
+    const month = random.int(1, 12);
+    const year = random.int(1960, 2005) % 100;
+    const sequence = random.int(1, 2999);
+    const nik = [region, day, month, year, sequence]
+      .map((part, i) => (i === 0 ? part : String(part).padStart(i === 4 ? 4 : 2, '0')))
+      .join('');
+    if (taken.has(nik)) continue;
+    taken.add(nik);
+    return nik;
+  }
+}
+
+/** The `customers.create` input for a demo customer (what a loader sends through the channel). */
+export function demoCustomerInput(customer: DemoCustomer): ChannelInput<'customers.create'> {
+  return {
+    name: customer.name,
+    phone: customer.whatsapp,
+    nik: customer.nik,
+    address: customer.address,
+    category: customer.category,
+    latitude: customer.lat,
+    longitude: customer.lng,
+    notes: customer.category === 'business' ? `Kontak: ${customer.contactName}` : '',
+  };
+}
+
 function slug(text: string): string {
   return text
     .toLowerCase()
@@ -103,6 +151,9 @@ export function generateCustomers(
 ): DemoCustomer[] {
   const width = Math.max(5, String(count).length);
   const usernames = new Set<string>();
+  const niks = new Set<string>();
+  // Its own stream: NIKs were added later, and drawing them from `random` would change every customer after.
+  const nikRandom = random.fork('nik');
   const customers: DemoCustomer[] = [];
   const progressEvery = Math.max(1000, Math.floor(count / 20));
 
@@ -144,6 +195,7 @@ export function generateCustomers(
       name,
       contactName: person.fullName,
       whatsapp,
+      nik: generateNik(nikRandom, person.gender, niks),
       category,
       address: place.addressLine,
       kelurahan: place.kelurahan,

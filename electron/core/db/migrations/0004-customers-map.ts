@@ -30,6 +30,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     sql`ALTER TABLE customers ADD COLUMN status TEXT NOT NULL DEFAULT 'prospect' CHECK (status IN ('prospect', 'active', 'terminated'))`,
   );
 
+  await run(sql`CREATE INDEX customers_nik ON customers (nik) WHERE nik != '' AND deleted_at IS NULL`);
+
   // The file itself lives in the app's data folder (documents/<id>); this row describes it.
   await run(sql`CREATE TABLE customer_documents (
     ${sync},

@@ -1,0 +1,109 @@
+import CloseIcon from '@mui/icons-material/Close';
+import EditIcon from '@mui/icons-material/Edit';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import Divider from '@mui/material/Divider';
+import Drawer from '@mui/material/Drawer';
+import IconButton from '@mui/material/IconButton';
+import Typography from '@mui/material/Typography';
+import type { ReactNode } from 'react';
+import type { Customer } from '../../../../shared/contract/index';
+import { useT } from '../../app/i18n/use-t';
+import { useFormat } from '../../app/use-format';
+import { nikHint } from './customer-form';
+import { CustomerDocuments } from './CustomerDocuments';
+import { CustomerStatusChip } from './CustomerStatusChip';
+
+function Detail({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
+  return (
+    <Box sx={{ display: 'grid', gridTemplateColumns: '140px 1fr', gap: 1, py: 0.5 }}>
+      <Typography variant="body2" color="text.secondary">
+        {label}
+      </Typography>
+      <Typography
+        variant="body2"
+        sx={{ wordBreak: 'break-word', whiteSpace: 'pre-line' }}
+        data-testid={testId}
+      >
+        {children}
+      </Typography>
+    </Box>
+  );
+}
+
+/** One customer: their details and documents; edit from here. */
+export function CustomerDrawer({
+  customer,
+  canManage,
+  onClose,
+  onEdit,
+}: {
+  customer: Customer;
+  canManage: boolean;
+  onClose(): void;
+  onEdit(): void;
+}) {
+  const t = useT();
+  const format = useFormat();
+  const none = t('customers.noValue');
+  const hint = nikHint(customer.nik, t);
+  return (
+    <Drawer
+      anchor="right"
+      open
+      onClose={onClose}
+      sx={{ zIndex: (theme) => theme.zIndex.modal }}
+      slotProps={{ paper: { sx: { width: { xs: '100%', sm: 520 } } } }}
+    >
+      <Box sx={{ p: 2.5, overflow: 'auto' }} data-testid="customer-drawer">
+        <Box sx={{ display: 'flex', alignItems: 'flex-start', gap: 1 }}>
+          <Box sx={{ flex: 1, minWidth: 0 }}>
+            <Typography
+              variant="overline"
+              color="text.secondary"
+              sx={{ fontFamily: 'ui-monospace, monospace' }}
+            >
+              {customer.code}
+            </Typography>
+            <Typography variant="h6" sx={{ fontWeight: 800 }} data-testid="customer-drawer-name">
+              {customer.name}
+            </Typography>
+            <Box sx={{ display: 'flex', gap: 1, mt: 0.5 }}>
+              <CustomerStatusChip status={customer.status} />
+              <Chip size="small" variant="outlined" label={t(`customers.category.${customer.category}`)} />
+            </Box>
+          </Box>
+          {canManage ? (
+            <Button startIcon={<EditIcon />} onClick={onEdit} data-testid="customer-edit">
+              {t('common.edit')}
+            </Button>
+          ) : null}
+          <IconButton onClick={onClose} aria-label={t('common.close')} data-testid="customer-drawer-close">
+            <CloseIcon />
+          </IconButton>
+        </Box>
+
+        <Box sx={{ mt: 2 }}>
+          <Detail label={t('customers.field.whatsapp')}>{customer.phone || none}</Detail>
+          <Detail label={t('customers.field.email')}>{customer.email || none}</Detail>
+          <Detail label={t('customers.field.nik')} testId="customer-drawer-nik">
+            {customer.nik ? `${customer.nik}${hint ? ` (${hint})` : ''}` : none}
+          </Detail>
+          <Detail label={t('customers.field.address')}>{customer.address || none}</Detail>
+          <Detail label={t('customers.col.location')}>
+            {customer.latitude !== null && customer.longitude !== null
+              ? `${customer.latitude.toFixed(6)}, ${customer.longitude.toFixed(6)}`
+              : t('customers.location.none')}
+          </Detail>
+          {customer.groupName ? <Detail label={t('customers.group')}>{customer.groupName}</Detail> : null}
+          <Detail label={t('customers.credit')}>{format.rupiah(customer.credit)}</Detail>
+          {customer.notes ? <Detail label={t('customers.field.notes')}>{customer.notes}</Detail> : null}
+        </Box>
+
+        <Divider sx={{ my: 2 }} />
+        <CustomerDocuments customerId={customer.id} canManage={canManage} />
+      </Box>
+    </Drawer>
+  );
+}
