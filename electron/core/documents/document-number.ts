@@ -10,6 +10,9 @@ export const DOC_TYPES = {
   transfer: 'TRF',
   count: 'OPN',
   order: 'ORD',
+  invoice: 'INV',
+  payment: 'PAY',
+  creditNote: 'KRD',
 } as const;
 export type DocType = keyof typeof DOC_TYPES;
 

@@ -1,4 +1,5 @@
 import HistoryIcon from '@mui/icons-material/History';
+import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
 import PauseCircleOutlineIcon from '@mui/icons-material/PauseCircleOutlined';
 import PointOfSaleIcon from '@mui/icons-material/PointOfSale';
 import Badge from '@mui/material/Badge';
@@ -30,6 +31,7 @@ import { ShiftDialog } from './ShiftDialog';
 import { useCounterKeyboard } from './use-counter-keyboard';
 import { useProductSearch } from './use-product-search';
 import { useCan } from '../session/session-store';
+import { BillingPaymentDialog } from '../billing/BillingPaymentDialog';
 
 function isInteractive(target: EventTarget | null): boolean {
   return (
@@ -55,6 +57,7 @@ export function PosCounter({ shift, settings }: { shift: Shift; settings: Settin
   const search = useProductSearch(shift.warehouseId);
   // Customers are optional at the till: a role without customers.view sells without them.
   const customersEnabled = useCan('customers.view');
+  const canCollectBills = useCan('billing.collect');
   useCounterKeyboard(search, customersEnabled);
 
   const priced = useMemo(
@@ -122,6 +125,15 @@ export function PosCounter({ shift, settings }: { shift: Shift; settings: Settin
         >
           {t('history.open')}
         </Button>
+        {canCollectBills ? (
+          <Button
+            startIcon={<ReceiptLongIcon />}
+            onClick={() => openDialog('billing')}
+            data-testid="pos-billing-open"
+          >
+            {t('billing.pay.title')}
+          </Button>
+        ) : null}
         <Button variant="outlined" onClick={() => openDialog('shift')} data-testid="pos-shift-open">
           {t('pos.shift.panel')}
         </Button>
@@ -199,6 +211,7 @@ export function PosCounter({ shift, settings }: { shift: Shift; settings: Settin
       ) : null}
       {dialog === 'shift' ? <ShiftDialog shift={shift} onClose={closeDialog} /> : null}
       {dialog === 'history' ? <SalesHistoryDialog shift={shift} onClose={closeDialog} /> : null}
+      {dialog === 'billing' ? <BillingPaymentDialog onClose={closeDialog} /> : null}
       <ConfirmDialog
         open={dialog === 'clear'}
         title={t('pos.cart.clearTitle')}

@@ -18,6 +18,7 @@ export type PosDialog =
   | 'shift'
   | 'history'
   | 'clear'
+  | 'billing'
   | null;
 
 type PosState = {

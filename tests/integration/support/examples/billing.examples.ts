@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import type { ChannelInput } from '../../../../shared/contract/index';
 import type { billingChannels } from '../../../../shared/contract/billing.contract';
 import type { BaseExampleContext, ExampleContext, PassAnswer } from '../channel-examples';
-import type { TestCore } from '../core-fixture';
+import { unwrap, type TestCore } from '../core-fixture';
 import type { CustomersExampleContext } from './customers.examples';
 import type { MapExampleContext } from './map.examples';
 import type { PlansExampleContext } from './plans.examples';
@@ -10,23 +11,114 @@ import type { SubscriptionsExampleContext } from './subscriptions.examples';
 type BillingChannel = keyof typeof billingChannels;
 
 /** What the billing examples point at (ids made by prepareBillingExamples). */
-export type BillingExampleContext = {};
+export type BillingExampleContext = {
+  /** A customer of billing's own (no subscription, so paying reactivates nobody else's example). */
+  billingCustomerId: string;
+  /** An unpaid one-off invoice of Rp 500.000: to read, print and credit. */
+  invoiceId: string;
+  /** An unpaid one-off invoice, safe to void. */
+  voidableInvoiceId: string;
+  /** A charge waiting for the next invoice, safe to remove. */
+  waitingChargeId: string;
+  /** A recorded payment (for its receipt). */
+  paymentId: string;
+};
 
 /** Makes what the billing examples point at, through the channels, as the owner. */
 export async function prepareBillingExamples(
-  _t: TestCore,
-  _owner: string,
+  t: TestCore,
+  owner: string,
   _prior: BaseExampleContext &
     CustomersExampleContext &
     MapExampleContext &
     PlansExampleContext &
     SubscriptionsExampleContext,
 ): Promise<BillingExampleContext> {
-  return {};
+  const customer = unwrap(
+    await t.call('customers.create', { name: 'Pelanggan Tagihan Contoh', phone: '0812-9000-1000' }, owner),
+  );
+  const invoice = async (amount: number) =>
+    unwrap(
+      await t.call(
+        'billing.invoices.create',
+        {
+          customerId: customer.id,
+          items: [{ description: 'Jasa pemasangan', amount, taxMode: 'exempt', kind: 'installation' }],
+        },
+        owner,
+      ),
+    ).id;
+  const invoiceId = await invoice(500_000);
+  const voidableInvoiceId = await invoice(100_000);
+  const paidInvoice = await invoice(50_000);
+  const payment = unwrap(
+    await t.call(
+      'billing.payments.record',
+      {
+        id: randomUUID(),
+        customerId: customer.id,
+        amount: 50_000,
+        method: 'transfer',
+        invoiceIds: [paidInvoice],
+      },
+      owner,
+    ),
+  );
+  const charge = unwrap(
+    await t.call(
+      'billing.charges.add',
+      { customerId: customer.id, kind: 'device', description: 'Router WiFi', amount: 350_000 },
+      owner,
+    ),
+  );
+  return {
+    billingCustomerId: customer.id,
+    invoiceId,
+    voidableInvoiceId,
+    waitingChargeId: charge.id,
+    paymentId: payment.id,
+  };
 }
 
 /** One valid input per billing channel (see channelExamples). */
-export const billingExamples: { [C in BillingChannel]: (ctx: ExampleContext) => ChannelInput<C> } = {};
+export const billingExamples: { [C in BillingChannel]: (ctx: ExampleContext) => ChannelInput<C> } = {
+  'billing.settings.get': () => ({}),
+  'billing.settings.update': () => ({ dueDays: 14, reminderBeforeDays: [3, 1] }),
+  'billing.run': () => ({ period: '2030-02' }),
+  'billing.invoices.list': () => ({ status: 'issued', query: 'contoh' }),
+  'billing.invoices.get': (ctx) => ({ id: ctx.invoiceId }),
+  'billing.invoices.create': (ctx) => ({
+    customerId: ctx.billingCustomerId,
+    items: [{ description: 'Kunjungan teknisi', amount: 75_000, taxMode: 'exempt', kind: 'other' }],
+  }),
+  'billing.invoices.void': (ctx) => ({ id: ctx.voidableInvoiceId, reason: 'Dibuat dua kali' }),
+  'billing.invoices.pdf': (ctx) => ({ id: ctx.invoiceId }),
+  'billing.charges.list': (ctx) => ({ customerId: ctx.billingCustomerId }),
+  'billing.charges.add': (ctx) => ({
+    customerId: ctx.billingCustomerId,
+    kind: 'discount',
+    description: 'Potongan pelanggan setia',
+    amount: 10_000,
+  }),
+  'billing.charges.remove': (ctx) => ({ id: ctx.waitingChargeId }),
+  'billing.creditNotes.create': (ctx) => ({
+    invoiceId: ctx.invoiceId,
+    amount: 5_000,
+    reason: 'Gangguan satu hari',
+  }),
+  'billing.payments.record': (ctx) => ({
+    id: randomUUID(),
+    customerId: ctx.billingCustomerId,
+    amount: 20_000,
+    method: 'cash',
+  }),
+  'billing.payments.list': (ctx) => ({ customerId: ctx.billingCustomerId }),
+  'billing.payments.receipt': (ctx) => ({ id: ctx.paymentId }),
+  'billing.customers.balance': (ctx) => ({ customerId: ctx.billingCustomerId }),
+};
 
 /** Where a billing example answers a caller the gate lets through something other than ok. */
-export const billingPassAnswers: Partial<Record<BillingChannel, PassAnswer>> = {};
+export const billingPassAnswers: Partial<Record<BillingChannel, PassAnswer>> = {
+  'billing.invoices.void': { first: 'ok', then: 'CONFLICT' },
+  'billing.charges.remove': { first: 'ok', then: 'NOT_FOUND' },
+};

@@ -1,0 +1,291 @@
+import BlockIcon from '@mui/icons-material/Block';
+import CloseIcon from '@mui/icons-material/Close';
+import PaymentsIcon from '@mui/icons-material/Payments';
+import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
+import RemoveCircleOutlineIcon from '@mui/icons-material/RemoveCircleOutlined';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Divider from '@mui/material/Divider';
+import Drawer from '@mui/material/Drawer';
+import IconButton from '@mui/material/IconButton';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import { LoadingState } from '../../app/components/LoadingState';
+import { ReasonDialog } from '../../app/components/ReasonDialog';
+import { call } from '../../app/errors/call';
+import { notify } from '../../app/errors/notifier-store';
+import { useT } from '../../app/i18n/use-t';
+import { useFormat } from '../../app/use-format';
+import { useLoader } from '../../app/use-loader';
+import { useCan } from '../session/session-store';
+import { downloadInvoicePdf } from './billing-files';
+import { BillingPaymentDialog } from './BillingPaymentDialog';
+import { CreditNoteDialog } from './CreditNoteDialog';
+import { InvoiceStatusChip } from './InvoiceStatusChip';
+
+function Row({
+  label,
+  value,
+  strong,
+  testId,
+}: {
+  label: string;
+  value: string;
+  strong?: boolean;
+  testId?: string;
+}) {
+  return (
+    <Box sx={{ display: 'flex', justifyContent: 'space-between' }}>
+      <Typography
+        variant="body2"
+        color={strong ? 'text.primary' : 'text.secondary'}
+        sx={{ fontWeight: strong ? 700 : 400 }}
+      >
+        {label}
+      </Typography>
+      <Typography variant="body2" sx={{ fontWeight: strong ? 800 : 500 }} data-testid={testId}>
+        {value}
+      </Typography>
+    </Box>
+  );
+}
+
+/** One invoice: lines with PPN, payments, credit notes; PDF, pay, credit note, void. */
+export function InvoiceDrawer({
+  invoiceId,
+  onClose,
+  onChanged,
+}: {
+  invoiceId: string;
+  onClose(): void;
+  onChanged(): void;
+}) {
+  const t = useT();
+  const format = useFormat();
+  const canManage = useCan('billing.manage');
+  const canCollect = useCan('billing.collect');
+  const [dialog, setDialog] = useState<'pay' | 'credit' | 'void' | null>(null);
+  const [busy, setBusy] = useState(false);
+  const { data: invoice, reload } = useLoader(invoiceId, async () => {
+    const result = await call('billing.invoices.get', { id: invoiceId });
+    return result.ok ? result.data : null;
+  });
+  const changed = () => {
+    reload();
+    onChanged();
+  };
+
+  const open = invoice && invoice.status !== 'void';
+  return (
+    <Drawer
+      anchor="right"
+      open
+      onClose={onClose}
+      sx={{ zIndex: (theme) => theme.zIndex.modal }}
+      slotProps={{ paper: { sx: { width: { xs: '100%', sm: 640 } } } }}
+    >
+      <Box sx={{ p: 2.5, overflow: 'auto' }} data-testid="invoice-drawer">
+        {!invoice ? (
+          <LoadingState label={t('billing.loading')} />
+        ) : (
+          <>
+            <Box sx={{ display: 'flex', alignItems: 'flex-start', gap: 1 }}>
+              <Box sx={{ flex: 1 }}>
+                <Typography variant="overline" color="text.secondary">
+                  {invoice.period ? t('billing.periodOf', { period: invoice.period }) : t('billing.oneOff')}
+                </Typography>
+                <Typography variant="h6" sx={{ fontWeight: 800 }} data-testid="invoice-number">
+                  {invoice.number}
+                </Typography>
+                <Box sx={{ mt: 0.5 }}>
+                  <InvoiceStatusChip invoice={invoice} />
+                </Box>
+              </Box>
+              <IconButton onClick={onClose} aria-label={t('common.close')} data-testid="invoice-drawer-close">
+                <CloseIcon />
+              </IconButton>
+            </Box>
+
+            <Stack spacing={0.25} sx={{ mt: 2 }}>
+              <Typography sx={{ fontWeight: 700 }}>
+                {invoice.customerName} · {invoice.customerCode}
+              </Typography>
+              {invoice.customerPhone ? (
+                <Typography variant="body2">{invoice.customerPhone}</Typography>
+              ) : null}
+              {invoice.customerAddress ? (
+                <Typography variant="body2" color="text.secondary">
+                  {invoice.customerAddress}
+                </Typography>
+              ) : null}
+              <Typography variant="body2" color="text.secondary">
+                {t('billing.dates', { issue: invoice.issueDate, due: invoice.dueDate })}
+              </Typography>
+              {invoice.voidReason ? (
+                <Typography variant="body2" color="error">
+                  {t('billing.voidedBecause', { reason: invoice.voidReason })}
+                </Typography>
+              ) : null}
+            </Stack>
+
+            <Table size="small" sx={{ mt: 2 }} data-testid="invoice-lines">
+              <TableHead>
+                <TableRow>
+                  <TableCell>{t('billing.col.description')}</TableCell>
+                  <TableCell align="right">{t('billing.col.base')}</TableCell>
+                  <TableCell align="right">{t('billing.col.ppn')}</TableCell>
+                  <TableCell align="right">{t('billing.col.amount')}</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {invoice.lines.map((line) => (
+                  <TableRow key={line.id}>
+                    <TableCell>
+                      {line.description}
+                      <Typography variant="caption" color="text.secondary" component="div">
+                        {t(`billing.kind.${line.kind}`)} · {t(`billing.tax.${line.taxMode}`)}
+                      </Typography>
+                    </TableCell>
+                    <TableCell align="right">{format.rupiah(line.base)}</TableCell>
+                    <TableCell align="right">{format.rupiah(line.ppn)}</TableCell>
+                    <TableCell align="right">{format.rupiah(line.gross)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+            <Stack spacing={0.5} sx={{ mt: 1.5, ml: 'auto', maxWidth: 320 }}>
+              <Row label={t('billing.subtotal')} value={format.rupiah(invoice.subtotal)} />
+              {invoice.discount ? (
+                <Row label={t('billing.discount')} value={`−${format.rupiah(invoice.discount)}`} />
+              ) : null}
+              {invoice.ppn ? <Row label={t('billing.ppn')} value={format.rupiah(invoice.ppn)} /> : null}
+              <Row
+                label={t('billing.total')}
+                value={format.rupiah(invoice.total)}
+                strong
+                testId="invoice-total"
+              />
+              <Row label={t('billing.paid')} value={format.rupiah(invoice.paid)} />
+              {invoice.credited ? (
+                <Row label={t('billing.credited')} value={format.rupiah(invoice.credited)} />
+              ) : null}
+              <Row
+                label={t('billing.balance')}
+                value={format.rupiah(invoice.balance)}
+                strong
+                testId="invoice-balance"
+              />
+            </Stack>
+
+            <Box sx={{ display: 'flex', gap: 1, mt: 2, flexWrap: 'wrap' }}>
+              {open && invoice.balance > 0 && canCollect ? (
+                <Button
+                  variant="contained"
+                  startIcon={<PaymentsIcon />}
+                  onClick={() => setDialog('pay')}
+                  data-testid="invoice-pay"
+                >
+                  {t('billing.pay')}
+                </Button>
+              ) : null}
+              <Button
+                variant="outlined"
+                startIcon={<PictureAsPdfIcon />}
+                disabled={busy}
+                onClick={() => {
+                  setBusy(true);
+                  void downloadInvoicePdf(invoice.id).finally(() => setBusy(false));
+                }}
+                data-testid="invoice-pdf"
+              >
+                {t('billing.pdf')}
+              </Button>
+              {open && invoice.balance > 0 && canManage ? (
+                <Button
+                  startIcon={<RemoveCircleOutlineIcon />}
+                  onClick={() => setDialog('credit')}
+                  data-testid="invoice-credit-note"
+                >
+                  {t('billing.credit.open')}
+                </Button>
+              ) : null}
+              {open && invoice.paid === 0 && canManage ? (
+                <Button
+                  color="error"
+                  startIcon={<BlockIcon />}
+                  onClick={() => setDialog('void')}
+                  data-testid="invoice-void"
+                >
+                  {t('billing.void')}
+                </Button>
+              ) : null}
+            </Box>
+
+            {invoice.payments.length > 0 ? (
+              <>
+                <Divider sx={{ my: 2 }} />
+                <Typography variant="subtitle2" sx={{ fontWeight: 700, mb: 1 }}>
+                  {t('billing.payments')}
+                </Typography>
+                {invoice.payments.map((p) => (
+                  <Row
+                    key={p.paymentId}
+                    label={`${p.receivedOn} · ${p.number} · ${t(`billing.method.${p.method}`)}`}
+                    value={format.rupiah(p.amount)}
+                  />
+                ))}
+              </>
+            ) : null}
+            {invoice.creditNotes.length > 0 ? (
+              <>
+                <Divider sx={{ my: 2 }} />
+                <Typography variant="subtitle2" sx={{ fontWeight: 700, mb: 1 }}>
+                  {t('billing.creditNotes')}
+                </Typography>
+                {invoice.creditNotes.map((n) => (
+                  <Row key={n.id} label={`${n.number} · ${n.reason}`} value={format.rupiah(n.amount)} />
+                ))}
+              </>
+            ) : null}
+          </>
+        )}
+      </Box>
+      {invoice && dialog === 'credit' ? (
+        <CreditNoteDialog invoice={invoice} onClose={() => setDialog(null)} onDone={changed} />
+      ) : null}
+      {invoice && dialog === 'pay' ? (
+        <BillingPaymentDialog
+          customerId={invoice.customerId}
+          onClose={() => {
+            setDialog(null);
+            changed();
+          }}
+        />
+      ) : null}
+      {invoice && dialog === 'void' ? (
+        <ReasonDialog
+          title={t('billing.voidTitle', { number: invoice.number })}
+          body={t('billing.voidBody')}
+          label={t('billing.reason')}
+          confirmLabel={t('billing.void')}
+          danger
+          testId="invoice-void-dialog"
+          onClose={() => setDialog(null)}
+          onConfirm={async (reason) => {
+            const result = await call('billing.invoices.void', { id: invoice.id, reason });
+            if (!result.ok) return false;
+            notify(t('billing.voided', { number: invoice.number }), 'success');
+            changed();
+            return true;
+          }}
+        />
+      ) : null}
+    </Drawer>
+  );
+}
