@@ -1,4 +1,191 @@
+import { z } from 'zod';
+import { isLocalDate } from '../domain/calendar';
 import { defineChannels } from './channel';
+import { EpochMs, Id } from './common.schema';
+
+const LocalDay = z.string().trim().refine(isLocalDate, 'a date as YYYY-MM-DD');
+
+export const SubscriptionState = z.enum(['pending', 'active', 'isolated', 'terminated']);
+export type SubscriptionState = z.infer<typeof SubscriptionState>;
+export const SubscriptionEventKind = z.enum([
+  'create',
+  'activate',
+  'isolate',
+  'reactivate',
+  'terminate',
+  'plan_change',
+  'update',
+]);
+
+/** A PPPoE username as the router takes it: letters, digits and . _ - @. */
+export const PppUsername = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9._@-]{1,64}$/, '1–64 letters, digits, dot, dash, underscore or @');
+/** A PPPoE password: printable, no spaces or quotes. */
+export const PppPassword = z
+  .string()
+  .regex(/^[!#-&(-~]{4,64}$/, '4–64 printable characters, no spaces or quotes');
+
+export const Subscription = z.strictObject({
+  id: Id,
+  code: z.string(),
+  customerId: Id,
+  customerName: z.string(),
+  customerCode: z.string(),
+  planId: Id,
+  planName: z.string(),
+  /** The plan's monthly price in rupiah. */
+  planPrice: z.number().int(),
+  /** The plan's `upload/download`, e.g. `5M/10M`. */
+  rateLimit: z.string(),
+  routerId: Id,
+  routerName: z.string(),
+  username: z.string(),
+  /** Static IP, or empty (the router's pool gives one). */
+  remoteAddress: z.string(),
+  odpId: Id.nullable(),
+  odpName: z.string().nullable(),
+  state: SubscriptionState,
+  /** Day of the month its billing period starts. */
+  anchorDay: z.number().int(),
+  activatedOn: z.string().nullable(),
+  terminatedOn: z.string().nullable(),
+  notes: z.string(),
+  createdAt: EpochMs,
+  updatedAt: EpochMs,
+});
+export type Subscription = z.infer<typeof Subscription>;
+
+export const SubscriptionEvent = z.strictObject({
+  id: Id,
+  kind: SubscriptionEventKind,
+  fromState: SubscriptionState.nullable(),
+  toState: SubscriptionState,
+  reason: z.string(),
+  userId: Id.nullable(),
+  /** Who did it; null when the scheduler did (dunning). */
+  userName: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+  createdAt: EpochMs,
+});
+export type SubscriptionEvent = z.infer<typeof SubscriptionEvent>;
+
+/** A transition's answer: the subscription after it and the router jobs it queued. */
+const TransitionResult = z.strictObject({ subscription: Subscription, jobIds: z.array(Id) });
+
+const PlanBrief = z.strictObject({ id: Id, name: z.string(), price: z.number().int() });
+
+export const ProrationPeriod = z.strictObject({
+  periodKey: z.string(),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  periodDays: z.number().int(),
+  from: z.string(),
+  days: z.number().int(),
+  /** Negative: the unused days of the old plan. */
+  credit: z.number().int(),
+  /** The new plan for the same days. */
+  charge: z.number().int(),
+});
+
+export const PlanChangePreview = z.strictObject({
+  effectiveOn: z.string(),
+  oldPlan: PlanBrief,
+  newPlan: PlanBrief,
+  /** The current period, then every later period already invoiced at the old plan. */
+  periods: z.array(ProrationPeriod),
+  credit: z.number().int(),
+  charge: z.number().int(),
+  /** What the next invoice gains (negative: it shrinks). */
+  net: z.number().int(),
+});
+export type PlanChangePreview = z.infer<typeof PlanChangePreview>;
+
+const Reason = z.string().trim().min(1).max(500);
+const transition = (summary: string, access: 'customers.manage' | 'billing.manage') => ({
+  summary,
+  input: z.strictObject({ id: Id, reason: Reason }),
+  output: TransitionResult,
+  access,
+  writes: true as const,
+});
 
 /** Subscriptions: a customer's service on a router, through its lifecycle. */
-export const subscriptionsChannels = defineChannels({});
+export const subscriptionsChannels = defineChannels({
+  'subscriptions.list': {
+    summary:
+      'Subscriptions by state, customer, router, plan or text (code, username, customer), a page at a time.',
+    input: z.strictObject({
+      state: SubscriptionState.optional(),
+      customerId: Id.optional(),
+      routerId: Id.optional(),
+      planId: Id.optional(),
+      query: z.string().trim().max(80).optional(),
+      offset: z.number().int().nonnegative().default(0),
+      limit: z.number().int().min(1).max(200).default(50),
+    }),
+    output: z.strictObject({ subscriptions: z.array(Subscription), total: z.number().int() }),
+    access: 'customers.view',
+    writes: false,
+  },
+  'subscriptions.get': {
+    summary: 'One subscription with every recorded transition (who, when, why).',
+    input: z.strictObject({ id: Id }),
+    output: z.strictObject({ subscription: Subscription, events: z.array(SubscriptionEvent) }),
+    access: 'customers.view',
+    writes: false,
+  },
+  'subscriptions.create': {
+    summary:
+      'Adds a pending subscription: customer, plan, router, PPPoE username (default from the customer code) and password (generated when empty, kept sealed), optional static IP and ODP.',
+    input: z.strictObject({
+      customerId: Id,
+      planId: Id,
+      routerId: Id,
+      username: z.union([z.literal(''), PppUsername]).default(''),
+      password: z.union([z.literal(''), PppPassword]).default(''),
+      remoteAddress: z.string().trim().max(15).default(''),
+      odpId: Id.nullable().default(null),
+      notes: z.string().trim().max(1000).default(''),
+    }),
+    output: z.strictObject({
+      subscription: Subscription,
+      /** The password Gerai made, shown once; null when the caller gave one. */
+      generatedPassword: z.string().nullable(),
+    }),
+    access: 'customers.manage',
+    writes: true,
+  },
+  'subscriptions.activate': transition(
+    'Pending → active: the PPPoE secret and the plan’s profile are provisioned on the router (router jobs); billing starts.',
+    'customers.manage',
+  ),
+  'subscriptions.isolate': transition(
+    'Active → isolated: isolir profile or address list on the router, and the session is kicked.',
+    'billing.manage',
+  ),
+  'subscriptions.reactivate': transition(
+    'Isolated → active: isolation undone on the router, and the session is kicked.',
+    'billing.manage',
+  ),
+  'subscriptions.terminate': transition(
+    'Ends a subscription: its secret (and isolir address entry) are removed from the router.',
+    'customers.manage',
+  ),
+  'subscriptions.changePlan': {
+    summary:
+      'Moves a subscription to another plan mid-period: unused days of the old plan credited, the new plan charged for them (on the next invoice); router profile changed and session kicked.',
+    input: z.strictObject({ id: Id, planId: Id, reason: Reason, effectiveOn: LocalDay.optional() }),
+    output: z.strictObject({ subscription: Subscription, proration: PlanChangePreview, jobIds: z.array(Id) }),
+    access: 'billing.manage',
+    writes: true,
+  },
+  'subscriptions.changePlan.preview': {
+    summary: 'The proration a plan change would write, without writing it.',
+    input: z.strictObject({ id: Id, planId: Id, effectiveOn: LocalDay.optional() }),
+    output: PlanChangePreview,
+    access: 'billing.manage',
+    writes: false,
+  },
+});

@@ -37,6 +37,27 @@ export async function setPppSecretDisabled(ctx: HandlerContext, routerId: string
   return enqueuePppSecretSync(ctx, routerId, [row.id], `PPP ${name}: ${disabled ? 'disable' : 'enable'}`);
 }
 
+/**
+ * Queues making a PPP profile on the router carry this rate-limit (`upload/download`, e.g. `5M/10M`),
+ * adding the profile when missing; its addresses stay as the operator set them. With `onlyIfMissing`
+ * an existing profile is left entirely as it is (an isolir profile the operator tuned).
+ */
+export function enqueuePppProfileUpsert(
+  ctx: EnqueueContext,
+  routerId: string,
+  profile: { name: string; rateLimit: string; onlyIfMissing?: boolean },
+): Promise<RouterJob> {
+  const payload = { name: profile.name, rateLimit: profile.rateLimit, localAddress: '', remoteAddress: '', onlyIfMissing: profile.onlyIfMissing ?? false, rateLimitOnly: true };
+  return enqueueJob(ctx, routerId, 'ppp.profile.upsert', payload, `PPP profile ${profile.name}${profile.onlyIfMissing ? ' (if missing)' : ''}`);
+}
+
+/** Moves a managed secret to another profile (plan change, isolir) and queues the router change. */
+export async function setPppSecretProfile(ctx: HandlerContext, secretId: string, profile: string, label: string): Promise<RouterJob> {
+  const row = await ctx.db.selectFrom('ppp_secrets').selectAll().where('id', '=', secretId).executeTakeFirstOrThrow();
+  if (row.profile !== profile) await ctx.writer.update(ctx.db, 'ppp_secrets', row.id, { profile });
+  return enqueuePppSecretSync(ctx, row.router_id, [row.id], label);
+}
+
 // ---- channels ------------------------------------------------------------------------------------
 
 function liveSecret(ctx: Pick<HandlerContext, 'db'>, routerId: string, name: string): Promise<PppSecretRow | undefined> {
@@ -307,7 +328,7 @@ export const pppOperations: Pick<JobOperations, 'ppp.secret.sync' | 'ppp.active.
     return { kicked: await removeItems(client, '/ppp/active', sessions) };
   },
 
-  async 'ppp.profile.upsert'({ name, rateLimit, localAddress, remoteAddress }, { client }) {
+  async 'ppp.profile.upsert'({ name, rateLimit, localAddress, remoteAddress, onlyIfMissing, rateLimitOnly }, { client }) {
     const values: Record<string, string> = { 'rate-limit': rateLimit, 'local-address': localAddress, 'remote-address': remoteAddress };
     const [item] = await client.print('/ppp/profile', { query: { name }, proplist: ['.id', 'name', ...Object.keys(values)] });
     const set = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== ''));
@@ -315,7 +336,13 @@ export const pppOperations: Pick<JobOperations, 'ppp.secret.sync' | 'ppp.active.
       await client.add('/ppp/profile', { name, ...set });
       return { added: 1 };
     }
+    if (onlyIfMissing) return { kept: 1 };
     const id = item['.id'];
+    if (rateLimitOnly) {
+      if (rateLimit !== '') await client.set('/ppp/profile', id, { 'rate-limit': rateLimit });
+      else if (item['rate-limit']) await client.unset('/ppp/profile', id, 'rate-limit');
+      return { updated: 1 };
+    }
     await client.set('/ppp/profile', id, set);
     // An empty field means "none": clear what the router has.
     await settleAll(

@@ -24,7 +24,19 @@ export type JobPayloads = {
   /** Make the router's secrets match these rows: upsert by name, or remove when the row is deleted. */
   'ppp.secret.sync': { secretIds: string[] };
   'ppp.active.kick': { name: string };
-  'ppp.profile.upsert': { name: string; rateLimit: string; localAddress: string; remoteAddress: string };
+  /**
+   * `onlyIfMissing`: add the profile when the router lacks it, leave an existing one untouched (isolir
+   * profiles). `rateLimitOnly`: change only the rate-limit of an existing profile (plans), keeping the
+   * addresses the operator gave it.
+   */
+  'ppp.profile.upsert': {
+    name: string;
+    rateLimit: string;
+    localAddress: string;
+    remoteAddress: string;
+    onlyIfMissing?: boolean;
+    rateLimitOnly?: boolean;
+  };
   /** Add (or correct) every voucher of the batch as a hotspot user. */
   'hotspot.vouchers.sync': { batchId: string };
   /** Remove the user's hotspot sessions and cookies. */

@@ -1,4 +1,24 @@
 import type { subscriptionsChannels } from '../../../shared/contract/subscriptions.contract';
 import type { HandlerSlice } from '../api-types';
+import { changePlan, previewPlanChange } from './plan-change.service';
+import {
+  activateSubscription,
+  createSubscription,
+  getSubscription,
+  isolateSubscriptionChannel,
+  listSubscriptions,
+  reactivateSubscriptionChannel,
+  terminateSubscription,
+} from './subscriptions.service';
 
-export const subscriptionsApi = {} satisfies HandlerSlice<keyof typeof subscriptionsChannels>;
+export const subscriptionsApi = {
+  'subscriptions.list': listSubscriptions,
+  'subscriptions.get': getSubscription,
+  'subscriptions.create': createSubscription,
+  'subscriptions.activate': activateSubscription,
+  'subscriptions.isolate': isolateSubscriptionChannel,
+  'subscriptions.reactivate': reactivateSubscriptionChannel,
+  'subscriptions.terminate': terminateSubscription,
+  'subscriptions.changePlan': changePlan,
+  'subscriptions.changePlan.preview': previewPlanChange,
+} satisfies HandlerSlice<keyof typeof subscriptionsChannels>;

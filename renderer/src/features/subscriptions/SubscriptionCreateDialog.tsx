@@ -1,0 +1,332 @@
+import Autocomplete from '@mui/material/Autocomplete';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useEffect, useState, type FormEvent } from 'react';
+import type { Customer, Subscription } from '../../../../shared/contract/index';
+import type { FieldErrors } from '../../../../shared/domain/errors';
+import { PasswordField } from '../../app/components/PasswordField';
+import { call } from '../../app/errors/call';
+import { notify } from '../../app/errors/notifier-store';
+import { useT } from '../../app/i18n/use-t';
+import { useDebouncedValue } from '../../app/use-debounced-value';
+import { useFormat } from '../../app/use-format';
+import { useLoader } from '../../app/use-loader';
+import { useCan } from '../session/session-store';
+
+const FORM = [
+  'customerId',
+  'planId',
+  'routerId',
+  'username',
+  'password',
+  'remoteAddress',
+  'odpId',
+  'notes',
+] as const;
+
+function CustomerField({
+  value,
+  error,
+  onPick,
+}: {
+  value: Customer | null;
+  error?: string;
+  onPick(customer: Customer | null): void;
+}) {
+  const t = useT();
+  const [input, setInput] = useState('');
+  const wanted = useDebouncedValue(input.trim(), 250);
+  const [options, setOptions] = useState<Customer[]>([]);
+  useEffect(() => {
+    if (wanted.length < 2) return;
+    let live = true;
+    void call('customers.list', { query: wanted, limit: 20 }, { quiet: true }).then((result) => {
+      if (live && result.ok) setOptions(result.data.customers);
+    });
+    return () => {
+      live = false;
+    };
+  }, [wanted]);
+  return (
+    <Autocomplete<Customer, false, false, false>
+      options={wanted.length >= 2 ? options : []}
+      value={value}
+      filterOptions={(list) => list}
+      isOptionEqualToValue={(option, picked) => option.id === picked.id}
+      getOptionLabel={(option) => `${option.name} · ${option.code}`}
+      inputValue={input}
+      onInputChange={(_event, next) => setInput(next)}
+      onChange={(_event, picked) => onPick(picked)}
+      renderOption={({ key, ...props }, option) => (
+        <li key={key} {...props} data-testid="subscription-customer-option">
+          <Box>
+            <Typography variant="body2" sx={{ fontWeight: 600 }}>
+              {option.name} · {option.code}
+            </Typography>
+            <Typography variant="caption" color="text.secondary">
+              {[option.phone, option.address].filter(Boolean).join(' · ')}
+            </Typography>
+          </Box>
+        </li>
+      )}
+      renderInput={(params) => (
+        <TextField
+          {...params}
+          label={t('subs.field.customer')}
+          error={Boolean(error)}
+          helperText={error ?? t('subs.field.customerHelp')}
+          autoFocus
+          slotProps={{
+            ...params.slotProps,
+            htmlInput: { ...params.slotProps.htmlInput, 'data-testid': 'subscription-customer' },
+          }}
+        />
+      )}
+    />
+  );
+}
+
+/** The live check of a static IP against the router's pools and holders (ipam.addresses.check). */
+function useAddressCheck(routerId: string, address: string): { ok: boolean; message: string | null } | null {
+  const wanted = useDebouncedValue(address.trim(), 300);
+  const { data } = useLoader(`address/${routerId}/${wanted}`, async () => {
+    if (!routerId || !wanted) return null;
+    const result = await call('ipam.addresses.check', { routerId, address: wanted }, { quiet: true });
+    return result.ok ? { address: wanted, ok: result.data.ok, message: result.data.message } : null;
+  });
+  if (!wanted || !data || data.address !== wanted) return null;
+  return data;
+}
+
+/** A customer's new subscription on a router: plan, PPPoE user and password, static IP, ODP. */
+export function SubscriptionCreateDialog({
+  onClose,
+  onCreated,
+}: {
+  onClose(): void;
+  onCreated(subscription: Subscription, generatedPassword: string | null): void;
+}) {
+  const t = useT();
+  const format = useFormat();
+  const canSeeNetwork = useCan('network.view');
+  const [customer, setCustomer] = useState<Customer | null>(null);
+  const [planId, setPlanId] = useState('');
+  const [routerId, setRouterId] = useState('');
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [remoteAddress, setRemoteAddress] = useState('');
+  const [odpId, setOdpId] = useState('');
+  const [notes, setNotes] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+
+  const plans = useLoader('subscription-plans', async () => {
+    const result = await call('plans.list', {});
+    return result.ok ? result.data.filter((plan) => plan.service === 'pppoe') : null;
+  });
+  const routers = useLoader(`subscription-routers/${canSeeNetwork}`, async () => {
+    if (!canSeeNetwork) return [];
+    const result = await call('network.routers.list', {});
+    return result.ok ? result.data : null;
+  });
+  const odps = useLoader(`subscription-odps/${canSeeNetwork}`, async () => {
+    if (!canSeeNetwork) return [];
+    const result = await call('map.points.list', { kinds: ['odp'] }, { quiet: true });
+    return result.ok ? result.data : null;
+  });
+  const addressCheck = useAddressCheck(routerId, remoteAddress);
+  const plan = plans.data?.find((entry) => entry.id === planId) ?? null;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found: FieldErrors = {};
+    if (!customer) found.customerId = t('validation.required');
+    if (!planId) found.planId = t('validation.required');
+    if (!routerId) found.routerId = t('validation.required');
+    if (plan?.isolirMethod === 'address-list' && !remoteAddress.trim())
+      found.remoteAddress = t('plans.field.isolirAddressListHelp');
+    setErrors(found);
+    if (Object.keys(found).length > 0 || !customer) return;
+    setBusy(true);
+    const result = await call(
+      'subscriptions.create',
+      {
+        customerId: customer.id,
+        planId,
+        routerId,
+        username: username.trim(),
+        password,
+        remoteAddress: remoteAddress.trim(),
+        odpId: odpId || null,
+        notes: notes.trim(),
+      },
+      { form: FORM },
+    );
+    setBusy(false);
+    if (!result.ok) {
+      setErrors(result.fields);
+      return;
+    }
+    notify(t('subs.created', { code: result.data.subscription.code }), 'success');
+    onCreated(result.data.subscription, result.data.generatedPassword);
+  };
+
+  return (
+    <Dialog
+      open
+      onClose={busy ? undefined : onClose}
+      maxWidth="sm"
+      fullWidth
+      data-testid="subscription-create-dialog"
+    >
+      <form noValidate onSubmit={(event) => void submit(event)}>
+        <DialogTitle>{t('subs.create.title')}</DialogTitle>
+        <DialogContent>
+          <Stack spacing={2} sx={{ pt: 1 }}>
+            <CustomerField value={customer} error={errors.customerId} onPick={setCustomer} />
+            <Stack direction="row" spacing={2}>
+              <TextField
+                select
+                label={t('subs.field.plan')}
+                value={planId}
+                onChange={(event) => setPlanId(event.target.value)}
+                error={Boolean(errors.planId)}
+                helperText={
+                  errors.planId ?? (plan ? `${plan.rateLimit} · ${format.rupiah(plan.price)}` : undefined)
+                }
+                fullWidth
+                slotProps={{
+                  select: { native: true },
+                  inputLabel: { shrink: true },
+                  htmlInput: { 'data-testid': 'subscription-plan' },
+                }}
+              >
+                <option value="" disabled>
+                  —
+                </option>
+                {(plans.data ?? []).map((entry) => (
+                  <option key={entry.id} value={entry.id}>
+                    {entry.name} · {format.rupiah(entry.price)}
+                  </option>
+                ))}
+              </TextField>
+              <TextField
+                select
+                label={t('subs.field.router')}
+                value={routerId}
+                onChange={(event) => setRouterId(event.target.value)}
+                error={Boolean(errors.routerId)}
+                helperText={errors.routerId}
+                fullWidth
+                slotProps={{
+                  select: { native: true },
+                  inputLabel: { shrink: true },
+                  htmlInput: { 'data-testid': 'subscription-router' },
+                }}
+              >
+                <option value="" disabled>
+                  —
+                </option>
+                {(routers.data ?? []).map((router) => (
+                  <option key={router.id} value={router.id}>
+                    {router.name}
+                  </option>
+                ))}
+              </TextField>
+            </Stack>
+            <Stack direction="row" spacing={2}>
+              <TextField
+                label={t('subs.field.username')}
+                value={username}
+                onChange={(event) => setUsername(event.target.value)}
+                error={Boolean(errors.username)}
+                helperText={errors.username ?? t('subs.field.usernameHelp')}
+                fullWidth
+                slotProps={{
+                  htmlInput: { maxLength: 64, autoComplete: 'off', 'data-testid': 'subscription-username' },
+                }}
+              />
+              <PasswordField
+                label={t('subs.field.password')}
+                value={password}
+                onChange={(event) => setPassword(event.target.value)}
+                error={Boolean(errors.password)}
+                helperText={errors.password ?? t('subs.field.passwordHelp')}
+                autoComplete="new-password"
+                fullWidth
+                testId="subscription-password"
+              />
+            </Stack>
+            <TextField
+              label={t('subs.field.remoteAddress')}
+              value={remoteAddress}
+              onChange={(event) => setRemoteAddress(event.target.value)}
+              error={Boolean(errors.remoteAddress) || addressCheck?.ok === false}
+              color={addressCheck?.ok ? 'success' : undefined}
+              helperText={
+                errors.remoteAddress ??
+                (addressCheck
+                  ? addressCheck.ok
+                    ? t('subs.field.addressOk')
+                    : addressCheck.message
+                  : plan?.isolirMethod === 'address-list'
+                    ? t('plans.field.isolirAddressListHelp')
+                    : t('subs.field.remoteAddressHelp'))
+              }
+              slotProps={{ htmlInput: { maxLength: 15, 'data-testid': 'subscription-remote-address' } }}
+            />
+            {canSeeNetwork ? (
+              <TextField
+                select
+                label={t('subs.field.odp')}
+                value={odpId}
+                onChange={(event) => setOdpId(event.target.value)}
+                error={Boolean(errors.odpId)}
+                helperText={errors.odpId}
+                slotProps={{
+                  select: { native: true },
+                  inputLabel: { shrink: true },
+                  htmlInput: { 'data-testid': 'subscription-odp' },
+                }}
+              >
+                <option value="">{t('subs.field.odpNone')}</option>
+                {(odps.data ?? []).map((odp) => {
+                  const full = odp.portsTotal > 0 && odp.portsUsed >= odp.portsTotal;
+                  return (
+                    <option key={odp.id} value={odp.id} disabled={full}>
+                      {odp.name} · {t('subs.field.odpPorts', { used: odp.portsUsed, total: odp.portsTotal })}
+                      {full ? ` (${t('subs.field.odpFull')})` : ''}
+                    </option>
+                  );
+                })}
+              </TextField>
+            ) : null}
+            <TextField
+              label={t('subs.field.notes')}
+              value={notes}
+              onChange={(event) => setNotes(event.target.value)}
+              multiline
+              minRows={2}
+              slotProps={{ htmlInput: { maxLength: 1000, 'data-testid': 'subscription-notes' } }}
+            />
+          </Stack>
+        </DialogContent>
+        <DialogActions sx={{ px: 3, pb: 2 }}>
+          <Button onClick={onClose} disabled={busy}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" variant="contained" disabled={busy} data-testid="subscription-create-save">
+            {t('common.save')}
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}
