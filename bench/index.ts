@@ -1,3 +1,4 @@
+import { billingRunBench } from './billing.run.bench';
 import { catalogSearchBench } from './catalog.search.bench';
 import { dbWriteBench } from './db.write.bench';
 import type { Bench } from './harness';
@@ -18,4 +19,5 @@ export const benches: readonly Bench[] = [
   memoryPosBench,
   routerBatchBench,
   routerReconcileBench,
+  billingRunBench,
 ];

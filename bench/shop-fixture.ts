@@ -95,6 +95,8 @@ async function build(scale: number): Promise<Built> {
       data: source.data,
       productsCsv: source.csv,
       priceLists: false,
+      // The shop benches need no customers or subscriptions (billing.run builds its own).
+      isp: false,
       onProgress: ({ stage, done, total }) => {
         if (stage !== lastStage || done === total)
           log(`shop data (scale ${scale}): ${stage} ${done}/${total}`);

@@ -206,10 +206,12 @@ async function main(): Promise<number> {
         }
         progress(stage, done, total);
       },
+      onIspProgress: ({ stage, done, total }) => progress(`ISP ${stage}`, done, total),
     });
     for (const stage of ['warehouses', 'products', 'stock', 'prices'] as const) {
       phases.push([stage, loaded.timings[stage]]);
     }
+    for (const [stage, ms] of Object.entries(loaded.isp?.timings ?? {})) phases.push([`ISP ${stage}`, ms]);
     await call(core, 'auth.session.logout', {}, token);
     phaseStart = Date.now();
   } finally {
@@ -241,10 +243,16 @@ async function main(): Promise<number> {
   out(`  ${loaded.prices.toLocaleString('en')} member/reseller prices (some with quantity breaks)`);
   const records = (dataset: string) => (manifest.files[`${dataset}.json`]?.records ?? 0).toLocaleString('en');
   out();
-  out(
-    `NOT loaded: ${records('customers')} customers and ${records('routers')} routers — there are no customer or router channels yet`,
-  );
-  out(`  (they arrive with the ISP features). They are in ${demoDir}/customers.json and routers.json, with`);
+  if (loaded.isp) {
+    out(
+      `  ISP: ${loaded.isp.routers} routers (placeholder addresses and password: change them in Jaringan), ${loaded.isp.plans} service plans,`,
+    );
+    out(
+      `  ${loaded.isp.customers.toLocaleString('en')} customers (customers.import) and ${loaded.isp.subscriptions.toLocaleString('en')} active subscriptions` +
+        ` (${loaded.isp.secondLines.toLocaleString('en')} second lines), activated this billing period; the scheduler bills them when the app starts.`,
+    );
+  }
+  out(`  The generated records (${records('customers')} customers, ${records('routers')} routers) are also in ${demoDir}: customers.json, routers.json, with`);
   out('  products.json, warehouses.json, products.csv and manifest.json (counts and SHA-256 of each file).');
   out();
   out(`Timings: ${phases.map(([label, ms]) => `${label} ${seconds(ms)}`).join(', ')}.`);

@@ -5,11 +5,13 @@ import type { Store } from './db/database';
 import type { OutboxWriter } from './db/outbox-writer';
 import type { DB } from './db/schema';
 import type { NetworkRuntime } from './network/network-runtime';
+import type { NotifyRuntime } from './notify/notify-runtime';
 import type { Clock } from './platform/clock';
 import type { EventBus } from './platform/events';
 import type { Hlc } from './platform/hlc';
 import type { Logger } from './platform/logger';
 import type { SecretCipher } from './platform/secrets';
+import type { SchedulerRuntime } from './scheduler/scheduler-runtime';
 
 /** Everything the core's services need, made once at start-up by `createCore`. */
 export type CoreDeps = {
@@ -29,6 +31,10 @@ export type CoreDeps = {
   requestRestart(reason: string): void;
   /** Router connections, the durable router-job runner, status refresh and live traffic. */
   network: NetworkRuntime;
+  /** The daily scheduler (billing, late fees, reminders, isolir, alerts): one run at a time. */
+  scheduler: SchedulerRuntime;
+  /** The notification sender: works through `notify_outbox` after commits, with retries. */
+  notify: NotifyRuntime;
 };
 
 export type Session = { sessionId: string; user: SessionUser; idleTimeoutMinutes: number };

@@ -14,6 +14,8 @@ import { randomCode, uuidv7 } from './platform/ids';
 import { createLogger, type Logger } from './platform/logger';
 import { keyFileCipher, type SecretCipher } from './platform/secrets';
 import { createNetworkRuntime, type NetworkOptions, type NetworkRuntime } from './network/network-runtime';
+import { createSchedulerRuntime, type SchedulerOptions } from './scheduler/scheduler-runtime';
+import { createNotifyRuntime, type NotifyOptions } from './notify/notify-runtime';
 
 export type CoreOptions = {
   dataDir: string;
@@ -27,6 +29,10 @@ export type CoreOptions = {
   onRestartRequested?: (reason: string) => void;
   /** Router timeouts, retry schedule, status interval (tests shorten them). */
   network?: NetworkOptions;
+  /** The background daily scheduler (off unless a host turns it on; tests move time with scheduler.runDue). */
+  scheduler?: SchedulerOptions;
+  /** Notification retry schedule, poll interval and request timeout (tests shorten them). */
+  notify?: NotifyOptions;
 };
 
 export type Core = {
@@ -96,8 +102,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       syncStatus: createSyncStatusNotifier(store.db, events),
       requestRestart: (reason) => options.onRestartRequested?.(reason),
       network,
+      scheduler: createSchedulerRuntime(options.scheduler),
+      notify: createNotifyRuntime({ store, clock, logger, secrets, events }, options.notify),
     };
     await network.start();
+    await deps.notify.start();
+    deps.scheduler.start(deps);
     logger.info('core ready', { dataDir: options.dataDir, device: device.code });
     let closing: Promise<void> | null = null;
     return {
@@ -106,8 +116,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       deps,
       close: () => {
         closing ??= (async () => {
+          // The scheduler first: a run under way finishes its transaction (and may enqueue jobs).
+          await deps.scheduler.close();
           // Routers first: jobs under way record their outcome before the store closes.
           await deps.network.close();
+          await deps.notify.close();
           deps.syncStatus.stop();
           await store.close();
         })();

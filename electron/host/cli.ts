@@ -59,6 +59,8 @@ async function main() {
       dataDir,
       appVersion: packageJson.version,
       restoreFrom,
+      // Billing, dunning and isolir for every day due, also the days the app was closed.
+      scheduler: { enabled: true },
       onRestartRequested: () => {
         // Let the current request answer first, then swap the core.
         setTimeout(() => void restart(), 50);

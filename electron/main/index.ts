@@ -86,6 +86,8 @@ async function start(logger: Logger): Promise<void> {
       logger,
       secrets: safeStorageCipher({ keyFile: join(dataDir, 'secret.key'), logger }),
       restoreFrom: launch.restoreFrom,
+      // Billing, dunning and isolir for every day due, also the days the app was closed.
+      scheduler: { enabled: true },
       onRestartRequested: (reason) => {
         logger.info('restarting', { reason });
         // Let the renderer get its answer first, then reopen on the restored database.

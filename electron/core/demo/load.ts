@@ -2,6 +2,7 @@ import type { Channel, ChannelInput, ChannelOutput } from '../../../shared/contr
 import type { Core } from '../core';
 import type { DemoData } from './generate';
 import { planOpeningStock, planPriceLists, type DemoStockPlan } from './stock';
+import { loadIspData, type IspLoadProgress, type IspLoadResult } from './subscriptions';
 
 /**
  * Loads the demo's shop data into a core through the real channels, as a signed-in owner would from
@@ -23,7 +24,10 @@ export type ShopLoadOptions = {
   productsCsv: string;
   /** Set member/reseller prices (default true). */
   priceLists?: boolean;
+  /** Also load the ISP side: routers, plans, customers and subscriptions (default true; subscriptions.ts). */
+  isp?: boolean;
   onProgress?: ShopLoadProgress;
+  onIspProgress?: IspLoadProgress;
 };
 
 export type ShopLoadResult = {
@@ -36,6 +40,8 @@ export type ShopLoadResult = {
   prices: number;
   /** Wall-clock milliseconds per stage. */
   timings: Record<ShopLoadStage, number>;
+  /** The ISP side, when loaded. */
+  isp: IspLoadResult | null;
 };
 
 /**
@@ -173,6 +179,9 @@ export async function loadShopData(options: ShopLoadOptions): Promise<ShopLoadRe
     return planned.length;
   });
 
+  const isp =
+    options.isp === false ? null : await loadIspData({ core, token, data, onProgress: options.onIspProgress });
+
   return {
     warehouses,
     products: imported,
@@ -181,5 +190,6 @@ export async function loadShopData(options: ShopLoadOptions): Promise<ShopLoadRe
     stockLines: plan.lines.length,
     prices,
     timings,
+    isp,
   };
 }

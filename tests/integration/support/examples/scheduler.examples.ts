@@ -10,8 +10,8 @@ import type { BillingExampleContext } from './billing.examples';
 
 type SchedulerChannel = keyof typeof schedulerChannels;
 
-/** What the scheduler examples point at (ids made by prepareSchedulerExamples). */
-export type SchedulerExampleContext = {};
+/** What the scheduler examples point at: nothing of their own (they run on what the others made). */
+export type SchedulerExampleContext = Record<never, never>;
 
 /** Makes what the scheduler examples point at, through the channels, as the owner. */
 export async function prepareSchedulerExamples(
@@ -28,7 +28,13 @@ export async function prepareSchedulerExamples(
 }
 
 /** One valid input per scheduler channel (see channelExamples). */
-export const schedulerExamples: { [C in SchedulerChannel]: (ctx: ExampleContext) => ChannelInput<C> } = {};
+export const schedulerExamples: { [C in SchedulerChannel]: (ctx: ExampleContext) => ChannelInput<C> } = {
+  // Today (the fixture's clock): the first caller runs it, later callers find nothing left to do.
+  'scheduler.runDue': () => ({}),
+  'scheduler.status': () => ({}),
+  'billing.reports.aging': () => ({ asOf: '2030-02-28' }),
+  'billing.reports.collections': () => ({ from: '2030-01-01', to: '2030-01-31' }),
+};
 
 /** Where a scheduler example answers a caller the gate lets through something other than ok. */
 export const schedulerPassAnswers: Partial<Record<SchedulerChannel, PassAnswer>> = {};

@@ -1,0 +1,2 @@
+/** Leaflet's stylesheet, imported for its side effect (Vite bundles it). */
+declare module 'leaflet/dist/leaflet.css';
