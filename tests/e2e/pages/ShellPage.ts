@@ -6,13 +6,16 @@ export type NavRoute =
   | 'inventory'
   | 'orders'
   | 'customers'
+  | 'map'
+  | 'subscriptions'
   | 'billing'
   | 'network'
   | 'reports'
   | 'settings'
   | 'users'
   | 'audit'
-  | 'backup';
+  | 'backup'
+  | 'notifications';
 
 export class ShellPage {
   constructor(private readonly page: Page) {}
