@@ -31,6 +31,8 @@ test('first run: the owner sets up the branch and adds a cashier, who cannot man
     'inventory',
     'orders',
     'customers',
+    'map',
+    'subscriptions',
     'billing',
     'network',
     'reports',
@@ -38,6 +40,7 @@ test('first run: the owner sets up the branch and adds a cashier, who cannot man
     'users',
     'audit',
     'backup',
+    'notifications',
   ]);
 
   await shell.navigate('users');
