@@ -158,4 +158,12 @@ test('a customer placed on the map is provisioned, billed, isolated after due + 
   await page.getByTestId('aging-as-of').fill(until);
   await page.getByTestId('aging-empty').waitFor();
   expect(await page.getByTestId('aging-total-total').count()).toBe(0);
+
+  // The map opens the customer's account: their subscription is active again and nothing is owed.
+  await shell.navigate('map');
+  await marker.first().click();
+  await page.getByTestId('map-customer-open').click();
+  await expect.poll(() => page.getByTestId('customer-drawer-name').innerText()).toBe('Sri Wahyuni');
+  await page.getByTestId('customer-subscription').getByTestId('subscription-state-active').waitFor();
+  await expect.poll(() => page.getByTestId('customer-account-overdue').innerText()).toMatch(/Rp\s?0$/);
 });

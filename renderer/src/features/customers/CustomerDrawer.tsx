@@ -12,6 +12,7 @@ import type { Customer } from '../../../../shared/contract/index';
 import { useT } from '../../app/i18n/use-t';
 import { useFormat } from '../../app/use-format';
 import { nikHint } from './customer-form';
+import { CustomerAccount } from './CustomerAccount';
 import { CustomerDocuments } from './CustomerDocuments';
 import { CustomerStatusChip } from './CustomerStatusChip';
 
@@ -100,6 +101,9 @@ export function CustomerDrawer({
           <Detail label={t('customers.credit')}>{format.rupiah(customer.credit)}</Detail>
           {customer.notes ? <Detail label={t('customers.field.notes')}>{customer.notes}</Detail> : null}
         </Box>
+
+        <Divider sx={{ my: 2 }} />
+        <CustomerAccount customerId={customer.id} />
 
         <Divider sx={{ my: 2 }} />
         <CustomerDocuments customerId={customer.id} canManage={canManage} />

@@ -19,7 +19,8 @@ import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useRouteStore } from '../../app/navigation/route-store';
 import {
   CUSTOMER_CATEGORIES,
   CUSTOMER_STATUSES,
@@ -61,6 +62,21 @@ export function CustomersScreen() {
   const [editing, setEditing] = useState<Editing>(null);
   const [importing, setImporting] = useState(false);
   const [exporting, setExporting] = useState(false);
+
+  // Another screen (the map) asked to open one customer.
+  const focusId = useRouteStore((state) => state.focusId);
+  useEffect(() => {
+    if (!focusId) return;
+    let live = true;
+    void call('customers.get', { id: focusId }).then((result) => {
+      if (!live) return;
+      useRouteStore.getState().takeFocus();
+      if (result.ok) setOpen(result.data);
+    });
+    return () => {
+      live = false;
+    };
+  }, [focusId]);
 
   const { data, loading, reload } = useLoader(
     JSON.stringify([wanted, status, category, location, page, rows]),

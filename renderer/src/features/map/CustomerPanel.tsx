@@ -114,7 +114,7 @@ export function CustomerPanel({
         <Button
           variant="contained"
           startIcon={<OpenInNewIcon />}
-          onClick={() => useRouteStore.getState().navigate('customers')}
+          onClick={() => useRouteStore.getState().navigate('customers', customerId)}
           data-testid="map-customer-open"
         >
           {t('map.customer.open')}
