@@ -16,6 +16,7 @@ import { subscriptionsApi } from './subscriptions/subscriptions.api';
 import { billingApi } from './billing/billing.api';
 import { schedulerApi } from './scheduler/scheduler.api';
 import { notifyApi } from './notify/notify.api';
+import { dashboardApi } from './dashboard/dashboard.api';
 import { rolesApi } from './roles/roles.api';
 import { settingsApi } from './settings/settings.api';
 import { setupApi } from './setup/setup.api';
@@ -48,4 +49,5 @@ export const api: HandlerSlice<Channel> = {
   ...billingApi,
   ...schedulerApi,
   ...notifyApi,
+  ...dashboardApi,
 };

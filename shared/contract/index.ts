@@ -16,6 +16,7 @@ import { subscriptionsChannels } from './subscriptions.contract';
 import { billingChannels } from './billing.contract';
 import { schedulerChannels } from './scheduler.contract';
 import { notifyChannels } from './notify.contract';
+import { dashboardChannels } from './dashboard.contract';
 import { settingsChannels } from './settings.contract';
 import { setupChannels } from './setup.contract';
 import { systemChannels } from './system.contract';
@@ -42,6 +43,7 @@ const slices = [
   billingChannels,
   schedulerChannels,
   notifyChannels,
+  dashboardChannels,
 ];
 
 /** A channel named twice is a bug that must stop the app at start-up. */
@@ -76,6 +78,7 @@ export const contract = {
   ...billingChannels,
   ...schedulerChannels,
   ...notifyChannels,
+  ...dashboardChannels,
 };
 
 export type Contract = typeof contract;
@@ -109,3 +112,4 @@ export * from './subscriptions.contract';
 export * from './billing.contract';
 export * from './scheduler.contract';
 export * from './notify.contract';
+export * from './dashboard.contract';

@@ -147,6 +147,7 @@ export const channelExamples: { [C in Channel]: (ctx: ExampleContext) => Channel
   ...billingExamples,
   ...schedulerExamples,
   ...notifyExamples,
+  ...dashboardExamples,
   'setup.status': () => ({}),
   'setup.owner.create': (ctx) => ({
     name: 'Pemilik Kedua',
@@ -372,6 +373,7 @@ export const PASS_ANSWER: Partial<Record<Channel, PassAnswer>> = {
   ...billingPassAnswers,
   ...schedulerPassAnswers,
   ...notifyPassAnswers,
+  ...dashboardPassAnswers,
   // Setup is done in the fixture, so a second owner is refused by the use case, not by the gate.
   'setup.owner.create': 'CONFLICT',
   // The prepared till already has its shift open (sales need one): one open shift per device.
