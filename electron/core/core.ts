@@ -16,6 +16,7 @@ import { keyFileCipher, type SecretCipher } from './platform/secrets';
 import { createNetworkRuntime, type NetworkOptions, type NetworkRuntime } from './network/network-runtime';
 import { createSchedulerRuntime, type SchedulerOptions } from './scheduler/scheduler-runtime';
 import { createNotifyRuntime, type NotifyOptions } from './notify/notify-runtime';
+import { watchLiveAlerts } from './notify/live-alerts';
 
 export type CoreOptions = {
   dataDir: string;
@@ -43,7 +44,11 @@ export type Core = {
 };
 
 async function deviceIdentity(store: Store): Promise<{ id: string; code: string; node: string }> {
-  const rows = await store.db.selectFrom('meta').selectAll().where('key', 'in', ['device_id', 'device_code']).execute();
+  const rows = await store.db
+    .selectFrom('meta')
+    .selectAll()
+    .where('key', 'in', ['device_id', 'device_code'])
+    .execute();
   const byKey = new Map(rows.map((row) => [row.key, row.value]));
   let id = byKey.get('device_id');
   let code = byKey.get('device_code');
@@ -65,7 +70,9 @@ async function deviceIdentity(store: Store): Promise<{ id: string; code: string;
 
 async function latestHlc(store: Store): Promise<string | undefined> {
   const row = await sql<{ hlc: string | null }>`
-    SELECT max(hlc) AS hlc FROM (SELECT max(hlc) AS hlc FROM sync_outbox UNION ALL SELECT max(hlc) FROM audit_log)`.execute(store.db);
+    SELECT max(hlc) AS hlc FROM (SELECT max(hlc) AS hlc FROM sync_outbox UNION ALL SELECT max(hlc) FROM audit_log)`.execute(
+    store.db,
+  );
   return row.rows[0]?.hlc ?? undefined;
 }
 
@@ -108,6 +115,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     await network.start();
     await deps.notify.start();
     deps.scheduler.start(deps);
+    const stopLiveAlerts = watchLiveAlerts(deps);
     logger.info('core ready', { dataDir: options.dataDir, device: device.code });
     let closing: Promise<void> | null = null;
     return {
@@ -116,6 +124,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       deps,
       close: () => {
         closing ??= (async () => {
+          stopLiveAlerts();
           // The scheduler first: a run under way finishes its transaction (and may enqueue jobs).
           await deps.scheduler.close();
           // Routers first: jobs under way record their outcome before the store closes.
