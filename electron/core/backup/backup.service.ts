@@ -1,9 +1,20 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, readFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  readFileSync,
+} from 'node:fs';
 import { basename, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { ChannelOutput } from '../../../shared/contract/index';
 import type { ParsedInput } from '../api-types';
 import type { CoreDeps, HandlerContext } from '../context';
+import { mirrorDocuments } from '../customers/document-files';
 import { LATEST_SCHEMA_VERSION } from '../db/database';
 import { AppError } from '../platform/errors';
 import { randomCode } from '../platform/ids';
@@ -16,10 +27,20 @@ function stamp(ms: number): string {
 }
 
 function invalidBackup(reason: { id: string; en: string }): AppError {
-  return new AppError('VALIDATION', { id: `Berkas cadangan tidak bisa dipakai: ${reason.id}`, en: `The backup file cannot be used: ${reason.en}` }, { fields: { fileName: reason.en } });
+  return new AppError(
+    'VALIDATION',
+    {
+      id: `Berkas cadangan tidak bisa dipakai: ${reason.id}`,
+      en: `The backup file cannot be used: ${reason.en}`,
+    },
+    { fields: { fileName: reason.en } },
+  );
 }
 
-/** Online copy of the live database (SQLite's backup API), then one audit entry. */
+/**
+ * Online copy of the live database (SQLite's backup API), the customer documents mirrored next to
+ * the backups (`backups/documents/`, only files not there yet), then one audit entry.
+ */
 export async function createBackup(ctx: HandlerContext): Promise<ChannelOutput<'backup.create'>> {
   mkdirSync(ctx.paths.backupsDir, { recursive: true });
   const now = ctx.clock.now();
@@ -27,7 +48,8 @@ export async function createBackup(ctx: HandlerContext): Promise<ChannelOutput<'
   const file = join(ctx.paths.backupsDir, fileName);
   await ctx.store.sqlite.backup(file);
   const bytes = statSync(file).size;
-  await ctx.audit({ entity: 'backup', entityId: null, before: null, after: { fileName, bytes } });
+  const documents = mirrorDocuments(ctx.paths.dataDir, join(ctx.paths.backupsDir, 'documents'));
+  await ctx.audit({ entity: 'backup', entityId: null, before: null, after: { fileName, bytes, documents } });
   return { fileName, bytes, createdAt: now };
 }
 
@@ -55,7 +77,9 @@ export function checkBackupFile(file: string): void {
     if (version > LATEST_SCHEMA_VERSION) {
       throw invalidBackup({ id: 'dibuat oleh versi Gerai yang lebih baru', en: 'written by a newer Gerai' });
     }
-    const users = candidate.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'users'").get();
+    const users = candidate
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'users'")
+      .get();
     if (!users) throw invalidBackup({ id: 'bukan basis data Gerai', en: 'not a Gerai database' });
   } catch (error) {
     if (error instanceof AppError) throw error;
@@ -66,11 +90,22 @@ export function checkBackupFile(file: string): void {
 }
 
 /** Checks the backup now and marks it to replace the database at the next start. */
-export async function scheduleRestore(ctx: HandlerContext, input: ParsedInput<'backup.restore'>): Promise<ChannelOutput<'backup.restore'>> {
+export async function scheduleRestore(
+  ctx: HandlerContext,
+  input: ParsedInput<'backup.restore'>,
+): Promise<ChannelOutput<'backup.restore'>> {
   const file = join(ctx.paths.backupsDir, basename(input.fileName));
   checkBackupFile(file);
-  writeFileSync(join(ctx.paths.dataDir, PENDING_FILE), JSON.stringify({ file, requestedAt: ctx.clock.now() }));
-  await ctx.audit({ entity: 'backup', entityId: null, before: null, after: { restoreScheduled: input.fileName } });
+  writeFileSync(
+    join(ctx.paths.dataDir, PENDING_FILE),
+    JSON.stringify({ file, requestedAt: ctx.clock.now() }),
+  );
+  await ctx.audit({
+    entity: 'backup',
+    entityId: null,
+    before: null,
+    after: { restoreScheduled: input.fileName },
+  });
   ctx.requestRestart('restore');
   return { restartRequired: true };
 }
@@ -79,7 +114,12 @@ export async function scheduleRestore(ctx: HandlerContext, input: ParsedInput<'b
  * At start-up, before the store opens: if a restore is pending (or `explicitFile` is given), set the
  * current database aside in `before-restore-<time>/` and put the backup in its place.
  */
-export function applyPendingRestore(paths: CoreDeps['paths'], logger: Logger, now: number, explicitFile?: string): string | null {
+export function applyPendingRestore(
+  paths: CoreDeps['paths'],
+  logger: Logger,
+  now: number,
+  explicitFile?: string,
+): string | null {
   const pendingPath = join(paths.dataDir, PENDING_FILE);
   let file = explicitFile ?? null;
   if (!file && existsSync(pendingPath)) {
@@ -92,7 +132,10 @@ export function applyPendingRestore(paths: CoreDeps['paths'], logger: Logger, no
     // An explicit restore must fail loudly. A scheduled one whose file went bad since it was checked
     // must not keep the app from starting on its current database at every start from now on.
     if (explicitFile || !(error instanceof AppError)) throw error;
-    logger.error('scheduled restore dropped: the backup is no longer usable', { file, reason: error.message });
+    logger.error('scheduled restore dropped: the backup is no longer usable', {
+      file,
+      reason: error.message,
+    });
     rmSync(pendingPath, { force: true });
     return null;
   }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -51,4 +51,22 @@ export function settlePendingDocument(dataDir: string, id: string, committed: bo
   const finalPath = join(documentsDir(dataDir), id);
   if (committed) finishPendingDocument(finalPath);
   else rmSync(finalPath + PART, { force: true });
+}
+
+/**
+ * Copies every committed document not yet in `targetDir` there (a backup's documents folder).
+ * Document files never change once committed (a new upload is a new id), so a copy by name is
+ * enough and later backups copy only what is new. Answers how many files were copied.
+ */
+export function mirrorDocuments(dataDir: string, targetDir: string): number {
+  const dir = documentsDir(dataDir);
+  if (!existsSync(dir)) return 0;
+  mkdirSync(targetDir, { recursive: true });
+  let copied = 0;
+  for (const name of readdirSync(dir)) {
+    if (name.endsWith(PART) || existsSync(join(targetDir, name))) continue;
+    copyFileSync(join(dir, name), join(targetDir, name));
+    copied += 1;
+  }
+  return copied;
 }

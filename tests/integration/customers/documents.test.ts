@@ -246,4 +246,18 @@ describe('customer documents over the web host', () => {
       await host.close();
     }
   });
+
+  it('backups mirror the documents next to them, copying only what is new', async () => {
+    const { office, add } = await withCustomer();
+    const png = Buffer.from(TINY_PNG_BASE64, 'base64');
+    const first = unwrap(await add({ content: png }));
+    unwrap(await office.t.call('backup.create', {}, office.owner.token));
+    const mirror = join(office.t.dataDir, 'backups', 'documents');
+    expect(filesIn(mirror)).toEqual([first.id]);
+    expect(readFileSync(join(mirror, first.id))).toEqual(png);
+
+    const second = unwrap(await add({ content: PDF, mimeType: 'application/pdf', fileName: 'kontrak.pdf' }));
+    unwrap(await office.t.call('backup.create', {}, office.owner.token));
+    expect(filesIn(mirror)).toEqual([first.id, second.id].sort());
+  });
 });

@@ -4,6 +4,7 @@ import type { AppErrorCode } from '../../../shared/domain/errors';
 import type { DefaultRoleKey } from '../../../shared/domain/permissions';
 import { OWNER_USERNAME, PASSWORD, unwrap, type Signed, type TestCore } from './core-fixture';
 import { staticQris } from './shop';
+import { dashboardExamples, dashboardPassAnswers } from './examples/dashboard.examples';
 import {
   customersExamples,
   customersPassAnswers,
