@@ -52,6 +52,8 @@ export const BillingSettings = z.strictObject({
   autoIsolir: z.boolean(),
   autoReactivate: z.boolean(),
   paymentInstructions: z.string().trim().max(2000),
+  /** 'draft': new invoices wait as drafts (not owed, not sent) until someone issues them. */
+  issueMode: z.enum(['issue', 'draft']),
 });
 export type BillingSettings = z.infer<typeof BillingSettings>;
 
@@ -227,7 +229,8 @@ export const billingChannels = defineChannels({
     writes: false,
   },
   'billing.invoices.create': {
-    summary: 'A one-off invoice for a customer (not tied to a period).',
+    summary:
+      'A one-off invoice for a customer (not tied to a period); a draft when asked, or by the branch’s issue mode.',
     input: z.strictObject({
       customerId: Id,
       items: z
@@ -242,7 +245,45 @@ export const billingChannels = defineChannels({
         .min(1)
         .max(50),
       notes: z.string().trim().max(500).default(''),
+      /** True: a draft to review and issue later; false: issued now; absent: the branch's issue mode. */
+      draft: z.boolean().optional(),
     }),
+    output: InvoiceDetail,
+    access: 'billing.manage',
+    writes: true,
+  },
+  'billing.invoices.issue': {
+    summary:
+      'Issues drafts (the ids given, or every draft of a period): dated today or their planned day if later, due after due_days, the customer notified.',
+    input: z
+      .strictObject({
+        ids: z.array(Id).min(1).max(500).optional(),
+        period: PeriodKey.optional(),
+      })
+      .refine((input) => (input.ids === undefined) !== (input.period === undefined), {
+        message: 'give either the invoice ids or a period',
+        path: ['ids'],
+      }),
+    output: z.strictObject({ issued: z.number().int(), totalAmount: Rupiah }),
+    access: 'billing.manage',
+    writes: true,
+  },
+  'billing.invoices.lines.add': {
+    summary: 'Adds a line to a draft invoice (a discount is given positive, billed negative); totals follow.',
+    input: z.strictObject({
+      invoiceId: Id,
+      kind: z.enum(['installation', 'device', 'other', 'discount']).default('other'),
+      description: z.string().trim().min(1).max(200),
+      amount: z.number().int().min(1).max(100_000_000),
+      taxMode: TaxModeSchema.default('included'),
+    }),
+    output: InvoiceDetail,
+    access: 'billing.manage',
+    writes: true,
+  },
+  'billing.invoices.lines.remove': {
+    summary: 'Removes a line from a draft invoice; a one-off charge on it waits for the next invoice again.',
+    input: z.strictObject({ invoiceId: Id, lineId: Id }),
     output: InvoiceDetail,
     access: 'billing.manage',
     writes: true,

@@ -23,6 +23,7 @@ export const DEFAULT_BILLING_SETTINGS: BillingSettings = {
   autoIsolir: true,
   autoReactivate: true,
   paymentInstructions: '',
+  issueMode: 'issue',
 };
 
 function dayList(json: string, fallback: number[]): number[] {
@@ -51,6 +52,7 @@ function toSettings(row: BillingSettingsRow): BillingSettings {
     autoIsolir: row.auto_isolir === 1,
     autoReactivate: row.auto_reactivate === 1,
     paymentInstructions: row.payment_instructions,
+    issueMode: row.issue_mode,
   };
 }
 
@@ -72,6 +74,7 @@ function toRow(
     auto_isolir: settings.autoIsolir ? 1 : 0,
     auto_reactivate: settings.autoReactivate ? 1 : 0,
     payment_instructions: settings.paymentInstructions,
+    issue_mode: settings.issueMode,
   };
 }
 

@@ -3,6 +3,7 @@ import type { HandlerSlice } from '../api-types';
 import { readBillingSettings, updateBillingSettings } from './billing-settings';
 import { addCharge, listCharges, removeCharge } from './charges.service';
 import { createCreditNote } from './credit-notes.service';
+import { addDraftLine, issueInvoices, removeDraftLine } from './invoice-drafts';
 import { invoicePdf } from './invoice-pdf';
 import { runBillingPeriod } from './invoice-run';
 import { createInvoice, invoiceDetail, listInvoices, voidInvoice } from './invoices.service';
@@ -16,6 +17,9 @@ export const billingApi = {
   'billing.invoices.list': listInvoices,
   'billing.invoices.get': (ctx, input) => invoiceDetail(ctx, input.id),
   'billing.invoices.create': createInvoice,
+  'billing.invoices.issue': issueInvoices,
+  'billing.invoices.lines.add': addDraftLine,
+  'billing.invoices.lines.remove': removeDraftLine,
   'billing.invoices.void': voidInvoice,
   'billing.invoices.pdf': (ctx, input) => invoicePdf(ctx, input.id),
   'billing.charges.list': listCharges,

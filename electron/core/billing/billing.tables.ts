@@ -18,6 +18,8 @@ export type BillingSettingsRow = SyncColumns & {
   auto_isolir: number;
   auto_reactivate: number;
   payment_instructions: string;
+  /** 'draft': new period invoices wait as drafts until someone issues them. */
+  issue_mode: 'issue' | 'draft';
 };
 export type ChargeKind =
   'installation' | 'device' | 'other' | 'discount' | 'proration_credit' | 'proration_charge';

@@ -97,7 +97,12 @@ export async function renderInvoicePdf(
     if (branch.address) doc.text(branch.address);
     if (branch.phone) doc.text(`Telp ${branch.phone}`);
     if (branch.pkp && branch.npwp) doc.text(`NPWP ${branch.npwp}`);
-    doc.moveDown(0.6).font('Helvetica-Bold').fontSize(13).text('TAGIHAN / INVOICE');
+    const draft = invoice.status === 'draft';
+    doc
+      .moveDown(0.6)
+      .font('Helvetica-Bold')
+      .fontSize(13)
+      .text(draft ? 'DRAF TAGIHAN (BELUM DITERBITKAN)' : 'TAGIHAN / INVOICE');
     doc.font('Helvetica').fontSize(9);
     doc.text(`No. ${invoice.number}`);
     doc.text(`Status: ${STATUS_WORDS[invoice.status]}${invoice.overdue ? ' (LEWAT JATUH TEMPO)' : ''}`);
@@ -106,7 +111,11 @@ export async function renderInvoicePdf(
         `Periode: ${periodName(invoice.period)}${invoice.periodStart && invoice.periodEnd ? ` (${longDate(invoice.periodStart)} s.d. ${longDate(invoice.periodEnd)})` : ''}`,
       );
     }
-    doc.text(`Tanggal terbit: ${longDate(invoice.issueDate)}    Jatuh tempo: ${longDate(invoice.dueDate)}`);
+    if (draft) {
+      doc.text(`Rencana terbit: ${longDate(invoice.issueDate)} (tanggal ditetapkan saat diterbitkan)`);
+    } else {
+      doc.text(`Tanggal terbit: ${longDate(invoice.issueDate)}    Jatuh tempo: ${longDate(invoice.dueDate)}`);
+    }
     if (invoice.status === 'void') doc.text(`Dibatalkan: ${invoice.voidReason}`);
     doc.moveDown(0.6).font('Helvetica-Bold').text('Kepada:');
     doc.font('Helvetica').text(`${invoice.customerName} (${invoice.customerCode})`);
@@ -143,7 +152,8 @@ export async function renderInvoicePdf(
     items.push(['TOTAL', formatRupiah(invoice.total), true]);
     if (invoice.paid) items.push(['Dibayar', formatRupiah(invoice.paid)]);
     if (invoice.credited) items.push(['Nota kredit', formatRupiah(invoice.credited)]);
-    items.push(['SISA TAGIHAN', formatRupiah(invoice.balance), true]);
+    // A draft is owed by nobody yet: no balance line to read as "nothing to pay".
+    if (!draft) items.push(['SISA TAGIHAN', formatRupiah(invoice.balance), true]);
     summary(doc, items);
 
     if (invoice.payments.length > 0) {

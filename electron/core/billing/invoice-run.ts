@@ -127,7 +127,8 @@ function planLine(sub: LiveSubscription, period: BillingPeriod) {
 
 /**
  * Makes the planned period invoices in chunks: numbers reserved in one statement, invoices and lines
- * inserted with insertMany, waiting charges attached (each charge once), `invoice.issued` queued.
+ * inserted with insertMany, waiting charges attached (each charge once), `invoice.issued` queued. In
+ * draft mode they are drafts with their planned dates, and nobody is told until they are issued.
  * Answers the new invoices' ids and the sum of their totals.
  */
 async function createPeriodInvoices(
@@ -162,6 +163,8 @@ async function createPeriodInvoices(
   }
 
   const numbers = await reserveDocumentNumbers(ctx, 'invoice', plans.length, branch.timeZone);
+  // Draft mode: the invoices wait for someone to issue them (dates then set, customer told then).
+  const draft = settings.issueMode === 'draft';
   const invoiceIds: string[] = [];
   let totalAmount = 0;
   const now = ctx.clock.now();
@@ -264,7 +267,7 @@ async function createPeriodInvoices(
         period_end: plan.period.end,
         issue_date: plan.issueDate,
         due_date: dueDate,
-        status: totals.total === 0 ? 'paid' : 'issued',
+        status: draft ? 'draft' : totals.total === 0 ? 'paid' : 'issued',
         subtotal: totals.subtotal,
         discount: totals.discount,
         ppn: totals.ppn,
@@ -273,12 +276,12 @@ async function createPeriodInvoices(
         credited: 0,
         notes: '',
         void_reason: '',
-        paid_on: totals.total === 0 ? plan.issueDate : null,
+        paid_on: !draft && totals.total === 0 ? plan.issueDate : null,
       });
       invoiceIds.push(id);
       byKey.set(`${plan.sub.id}|${plan.period.key}`, id);
       totalAmount += totals.total;
-      if (totals.total > 0) {
+      if (!draft && totals.total > 0) {
         messages.push({
           templateKey: 'invoice.issued',
           customerId: plan.sub.customer_id,
@@ -411,7 +414,8 @@ export async function ensurePeriodInvoice(
 
 /**
  * `billing.run`: the invoice of one period for every subscription live in it that has none. Issued on
- * the period's issue day, or today when that has passed. A second run creates nothing.
+ * the period's issue day, or today when that has passed (drafts in draft mode). A second run creates
+ * nothing, drafts included: a draft is that period's invoice.
  */
 export async function runBillingPeriod(ctx: HandlerContext, input: ParsedInput<'billing.run'>) {
   const branch = await billingBranch(ctx);
@@ -444,7 +448,13 @@ export async function runBillingPeriod(ctx: HandlerContext, input: ParsedInput<'
     entity: 'billing_run',
     entityId: null,
     before: null,
-    after: { period: input.period, created: invoiceIds.length, skipped, totalAmount },
+    after: {
+      period: input.period,
+      created: invoiceIds.length,
+      skipped,
+      totalAmount,
+      drafts: settings.issueMode === 'draft',
+    },
   });
   return { created: invoiceIds.length, skipped, totalAmount };
 }

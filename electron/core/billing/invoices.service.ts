@@ -169,7 +169,10 @@ export async function listInvoices(ctx: HandlerContext, input: ParsedInput<'bill
   };
 }
 
-/** A one-off invoice (installation, a device, a service visit): issued today, due after due_days. */
+/**
+ * A one-off invoice (installation, a device, a service visit): issued today, due after due_days; or a
+ * draft (asked for, or the branch's issue mode when not said) whose dates are set when it is issued.
+ */
 export async function createInvoice(
   ctx: HandlerContext,
   input: ParsedInput<'billing.invoices.create'>,
@@ -189,6 +192,7 @@ export async function createInvoice(
   }
   const branch = await billingBranch(ctx);
   const settings = await readBillingSettings(ctx);
+  const draft = input.draft ?? settings.issueMode === 'draft';
   const items = input.items.map((item) => ({
     kind: item.kind,
     description: item.description,
@@ -205,7 +209,7 @@ export async function createInvoice(
     period_end: null,
     issue_date: branch.today,
     due_date: addDays(branch.today, settings.dueDays),
-    status: 'issued',
+    status: draft ? 'draft' : 'issued',
     subtotal: 0,
     discount: 0,
     ppn: 0,
@@ -230,7 +234,7 @@ export async function createInvoice(
     entity: 'invoice',
     entityId: row.id,
     before: null,
-    after: { number: out.number, total: out.total, customerId: out.customerId },
+    after: { number: out.number, total: out.total, customerId: out.customerId, status: out.status },
   });
   return out;
 }

@@ -33,7 +33,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     isolir_after_days INTEGER NOT NULL DEFAULT 5 CHECK (isolir_after_days BETWEEN 0 AND 120),
     auto_isolir INTEGER NOT NULL DEFAULT 1 CHECK (auto_isolir IN (0, 1)),
     auto_reactivate INTEGER NOT NULL DEFAULT 1 CHECK (auto_reactivate IN (0, 1)),
-    payment_instructions TEXT NOT NULL DEFAULT ''
+    payment_instructions TEXT NOT NULL DEFAULT '',
+    -- 'draft': new invoices (the run's, and one-off ones unless told) wait as drafts until issued.
+    issue_mode TEXT NOT NULL DEFAULT 'issue' CHECK (issue_mode IN ('issue', 'draft'))
   ) STRICT`);
 
   // Something to bill that waits for the next invoice (or is billed on its own).

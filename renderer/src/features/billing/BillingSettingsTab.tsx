@@ -146,6 +146,24 @@ function SettingsForm({ initial }: { initial: BillingSettings }) {
               test="billing-settings-due"
             />
           </Box>
+          <FormControlLabel
+            sx={{ mt: 1.5 }}
+            control={
+              <Switch
+                checked={form.issueMode === 'draft'}
+                onChange={(event) => set('issueMode', event.target.checked ? 'draft' : 'issue')}
+                slotProps={{ input: testId('billing-settings-draft-mode') }}
+              />
+            }
+            label={
+              <Box>
+                <Typography variant="body2">{t('billing.settings.draftMode')}</Typography>
+                <Typography variant="caption" color="text.secondary">
+                  {t('billing.settings.draftModeHint')}
+                </Typography>
+              </Box>
+            }
+          />
         </Box>
         <Box>
           <Typography variant="subtitle1" sx={{ fontWeight: 700, mb: 1.5 }}>

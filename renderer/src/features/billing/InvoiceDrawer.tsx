@@ -1,8 +1,11 @@
+import AddIcon from '@mui/icons-material/Add';
 import BlockIcon from '@mui/icons-material/Block';
 import CloseIcon from '@mui/icons-material/Close';
+import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
 import PaymentsIcon from '@mui/icons-material/Payments';
 import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
 import RemoveCircleOutlineIcon from '@mui/icons-material/RemoveCircleOutlined';
+import SendIcon from '@mui/icons-material/Send';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Divider from '@mui/material/Divider';
@@ -16,6 +19,8 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
+import type { InvoiceLine } from '../../../../shared/contract/index';
+import { ConfirmDialog } from '../../app/components/ConfirmDialog';
 import { LoadingState } from '../../app/components/LoadingState';
 import { ReasonDialog } from '../../app/components/ReasonDialog';
 import { call } from '../../app/errors/call';
@@ -27,6 +32,7 @@ import { useCan } from '../session/session-store';
 import { downloadInvoicePdf } from './billing-files';
 import { BillingPaymentDialog } from './BillingPaymentDialog';
 import { CreditNoteDialog } from './CreditNoteDialog';
+import { DraftLineDialog } from './DraftLineDialog';
 import { InvoiceStatusChip } from './InvoiceStatusChip';
 
 function Row({
@@ -56,7 +62,10 @@ function Row({
   );
 }
 
-/** One invoice: lines with PPN, payments, credit notes; PDF, pay, credit note, void. */
+/**
+ * One invoice: lines with PPN, payments, credit notes; PDF, pay, credit note, void. A draft's lines
+ * can be added and removed, and the draft issued.
+ */
 export function InvoiceDrawer({
   invoiceId,
   onClose,
@@ -70,7 +79,8 @@ export function InvoiceDrawer({
   const format = useFormat();
   const canManage = useCan('billing.manage');
   const canCollect = useCan('billing.collect');
-  const [dialog, setDialog] = useState<'pay' | 'credit' | 'void' | null>(null);
+  const [dialog, setDialog] = useState<'pay' | 'credit' | 'void' | 'issue' | 'addLine' | null>(null);
+  const [removing, setRemoving] = useState<InvoiceLine | null>(null);
   const [busy, setBusy] = useState(false);
   const { data: invoice, reload } = useLoader(invoiceId, async () => {
     const result = await call('billing.invoices.get', { id: invoiceId });
@@ -82,6 +92,7 @@ export function InvoiceDrawer({
   };
 
   const open = invoice && invoice.status !== 'void';
+  const editable = invoice?.status === 'draft' && canManage;
   return (
     <Drawer
       anchor="right"
@@ -124,8 +135,10 @@ export function InvoiceDrawer({
                   {invoice.customerAddress}
                 </Typography>
               ) : null}
-              <Typography variant="body2" color="text.secondary">
-                {t('billing.dates', { issue: invoice.issueDate, due: invoice.dueDate })}
+              <Typography variant="body2" color="text.secondary" data-testid="invoice-dates">
+                {invoice.status === 'draft'
+                  ? t('billing.draft.dates', { issue: invoice.issueDate })
+                  : t('billing.dates', { issue: invoice.issueDate, due: invoice.dueDate })}
               </Typography>
               {invoice.voidReason ? (
                 <Typography variant="body2" color="error">
@@ -141,6 +154,7 @@ export function InvoiceDrawer({
                   <TableCell align="right">{t('billing.col.base')}</TableCell>
                   <TableCell align="right">{t('billing.col.ppn')}</TableCell>
                   <TableCell align="right">{t('billing.col.amount')}</TableCell>
+                  {editable ? <TableCell padding="checkbox" /> : null}
                 </TableRow>
               </TableHead>
               <TableBody>
@@ -155,10 +169,39 @@ export function InvoiceDrawer({
                     <TableCell align="right">{format.rupiah(line.base)}</TableCell>
                     <TableCell align="right">{format.rupiah(line.ppn)}</TableCell>
                     <TableCell align="right">{format.rupiah(line.gross)}</TableCell>
+                    {editable ? (
+                      <TableCell padding="checkbox">
+                        <IconButton
+                          size="small"
+                          aria-label={t('billing.draft.removeLine')}
+                          title={t('billing.draft.removeLine')}
+                          disabled={invoice.lines.length < 2}
+                          onClick={() => setRemoving(line)}
+                          data-testid="draft-line-remove"
+                        >
+                          <DeleteOutlineIcon fontSize="small" />
+                        </IconButton>
+                      </TableCell>
+                    ) : null}
                   </TableRow>
                 ))}
               </TableBody>
             </Table>
+            {editable ? (
+              <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5, mt: 1 }}>
+                <Button
+                  size="small"
+                  startIcon={<AddIcon />}
+                  onClick={() => setDialog('addLine')}
+                  data-testid="draft-line-add"
+                >
+                  {t('billing.draft.addLine')}
+                </Button>
+                <Typography variant="caption" color="text.secondary">
+                  {t('billing.draft.editHint')}
+                </Typography>
+              </Box>
+            ) : null}
             <Stack spacing={0.5} sx={{ mt: 1.5, ml: 'auto', maxWidth: 320 }}>
               <Row label={t('billing.subtotal')} value={format.rupiah(invoice.subtotal)} />
               {invoice.discount ? (
@@ -184,6 +227,16 @@ export function InvoiceDrawer({
             </Stack>
 
             <Box sx={{ display: 'flex', gap: 1, mt: 2, flexWrap: 'wrap' }}>
+              {editable ? (
+                <Button
+                  variant="contained"
+                  startIcon={<SendIcon />}
+                  onClick={() => setDialog('issue')}
+                  data-testid="invoice-issue"
+                >
+                  {t('billing.draft.issue')}
+                </Button>
+              ) : null}
               {open && invoice.balance > 0 && canCollect ? (
                 <Button
                   variant="contained"
@@ -264,6 +317,47 @@ export function InvoiceDrawer({
           customerId={invoice.customerId}
           onClose={() => {
             setDialog(null);
+            changed();
+          }}
+        />
+      ) : null}
+      {invoice && dialog === 'addLine' ? (
+        <DraftLineDialog invoice={invoice} onClose={() => setDialog(null)} onDone={changed} />
+      ) : null}
+      {invoice ? (
+        <ConfirmDialog
+          open={dialog === 'issue'}
+          title={t('billing.draft.issueTitle', { number: invoice.number })}
+          body={t('billing.draft.issueBody')}
+          confirmLabel={t('billing.draft.issue')}
+          testId="invoice-issue-dialog"
+          onClose={() => setDialog(null)}
+          onConfirm={async () => {
+            const result = await call('billing.invoices.issue', { ids: [invoice.id] });
+            setDialog(null);
+            if (!result.ok) return;
+            notify(t('billing.draft.issued', { number: invoice.number }), 'success');
+            changed();
+          }}
+        />
+      ) : null}
+      {invoice && removing ? (
+        <ConfirmDialog
+          open
+          title={t('billing.draft.removeLineTitle')}
+          body={t('billing.draft.removeLineBody', { description: removing.description })}
+          confirmLabel={t('billing.draft.removeLine')}
+          danger
+          testId="draft-line-remove-dialog"
+          onClose={() => setRemoving(null)}
+          onConfirm={async () => {
+            const result = await call('billing.invoices.lines.remove', {
+              invoiceId: invoice.id,
+              lineId: removing.id,
+            });
+            setRemoving(null);
+            if (!result.ok) return;
+            notify(t('billing.draft.lineRemoved'), 'success');
             changed();
           }}
         />

@@ -134,6 +134,36 @@ export const billingId = {
   'billing.settings.instructions': 'Cara pembayaran (dicetak di tagihan)',
   'billing.settings.instructionsHint': 'Mis. nomor rekening bank dan atas nama.',
   'billing.settings.saved': 'Pengaturan tagihan disimpan.',
+  'billing.settings.draftMode': 'Tagihan baru dibuat sebagai draf',
+  'billing.settings.draftModeHint':
+    'Draf belum ditagih: tidak dikirim ke pelanggan, tidak bisa dibayar, tanpa pengingat, denda atau isolir sampai diterbitkan.',
+  'billing.draft.dates':
+    'Draf · rencana terbit {issue}; tanggal terbit dan jatuh tempo ditetapkan saat diterbitkan',
+  'billing.draft.issue': 'Terbitkan',
+  'billing.draft.issueTitle': 'Terbitkan {number}?',
+  'billing.draft.issueBody':
+    'Tagihan diberi tanggal terbit hari ini dan jatuh tempo sesuai pengaturan, lalu pemberitahuan ke pelanggan diantrekan. Setelah terbit, baris tagihan tidak bisa diubah lagi.',
+  'billing.draft.issued': 'Tagihan {number} diterbitkan.',
+  'billing.draft.addLine': 'Tambah baris',
+  'billing.draft.lineAdded': 'Baris ditambahkan.',
+  'billing.draft.removeLine': 'Hapus baris',
+  'billing.draft.removeLineTitle': 'Hapus baris ini dari draf?',
+  'billing.draft.removeLineBody':
+    'Baris “{description}” dihapus dan total dihitung ulang. Biaya tambahan kembali menunggu tagihan berikutnya.',
+  'billing.draft.lineRemoved': 'Baris dihapus.',
+  'billing.draft.editHint': 'Draf masih bisa diubah: tambah atau hapus baris sebelum diterbitkan.',
+  'billing.run.draftHint':
+    'Mode draf aktif: penagihan membuat draf. Periksa lalu terbitkan di bawah atau per tagihan.',
+  'billing.run.confirmBodyDraft': 'Draf tagihan dibuat; pelanggan belum diberi tahu sampai draf diterbitkan.',
+  'billing.run.resultDraft': 'Periode {period}: {created} draf baru, {skipped} sudah ada, total {total}.',
+  'billing.run.draftsTitle': 'Terbitkan draf',
+  'billing.run.draftsCount': 'Draf periode {period}: {count}',
+  'billing.run.draftsNone': 'Tidak ada draf untuk periode {period}.',
+  'billing.run.issueAll': 'Terbitkan semua draf {period}',
+  'billing.run.issueAllTitle': 'Terbitkan {count} draf periode {period}?',
+  'billing.run.issueAllBody':
+    'Setiap draf diberi tanggal terbit hari ini (atau tanggal rencananya bila lebih lambat) dan pemberitahuan ke pelanggan diantrekan.',
+  'billing.run.issuedAll': '{issued} tagihan diterbitkan, total {total}.',
 } satisfies Record<string, string>;
 
 export const billingEn: Record<keyof typeof billingId, string> = {
@@ -270,4 +300,34 @@ export const billingEn: Record<keyof typeof billingId, string> = {
   'billing.settings.instructions': 'Payment instructions (printed on invoices)',
   'billing.settings.instructionsHint': 'E.g. bank account number and holder.',
   'billing.settings.saved': 'Billing settings saved.',
+  'billing.settings.draftMode': 'New invoices start as drafts',
+  'billing.settings.draftModeHint':
+    'A draft is not owed yet: not sent to the customer, not payable, no reminders, late fees or isolation until it is issued.',
+  'billing.draft.dates': 'Draft · planned issue {issue}; issue and due dates are set when it is issued',
+  'billing.draft.issue': 'Issue',
+  'billing.draft.issueTitle': 'Issue {number}?',
+  'billing.draft.issueBody':
+    'The invoice is dated today and due as the settings say, and the customer’s notice is queued. Once issued, its lines can no longer change.',
+  'billing.draft.issued': 'Invoice {number} issued.',
+  'billing.draft.addLine': 'Add line',
+  'billing.draft.lineAdded': 'Line added.',
+  'billing.draft.removeLine': 'Remove line',
+  'billing.draft.removeLineTitle': 'Remove this line from the draft?',
+  'billing.draft.removeLineBody':
+    '“{description}” is removed and the total recomputed. A one-off charge waits for the next invoice again.',
+  'billing.draft.lineRemoved': 'Line removed.',
+  'billing.draft.editHint': 'A draft can still change: add or remove lines before issuing it.',
+  'billing.run.draftHint':
+    'Draft mode is on: billing makes drafts. Review them, then issue them below or one by one.',
+  'billing.run.confirmBodyDraft':
+    'Draft invoices are made; customers are told only once the drafts are issued.',
+  'billing.run.resultDraft': 'Period {period}: {created} new drafts, {skipped} already there, total {total}.',
+  'billing.run.draftsTitle': 'Issue drafts',
+  'billing.run.draftsCount': 'Drafts of {period}: {count}',
+  'billing.run.draftsNone': 'No drafts for {period}.',
+  'billing.run.issueAll': 'Issue all drafts of {period}',
+  'billing.run.issueAllTitle': 'Issue {count} drafts of {period}?',
+  'billing.run.issueAllBody':
+    'Each draft is dated today (or its planned day when later) and its customer’s notice is queued.',
+  'billing.run.issuedAll': '{issued} invoices issued, total {total}.',
 };

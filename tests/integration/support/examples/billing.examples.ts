@@ -22,6 +22,9 @@ export type BillingExampleContext = {
   waitingChargeId: string;
   /** A recorded payment (for its receipt). */
   paymentId: string;
+  /** A one-off draft of two lines: to issue, to add lines to, and to remove `draftLineId` from. */
+  draftInvoiceId: string;
+  draftLineId: string;
 };
 
 /** Makes what the billing examples point at, through the channels, as the owner. */
@@ -71,7 +74,23 @@ export async function prepareBillingExamples(
       owner,
     ),
   );
+  const draft = unwrap(
+    await t.call(
+      'billing.invoices.create',
+      {
+        customerId: customer.id,
+        items: [
+          { description: 'Tarik kabel', amount: 120_000, taxMode: 'exempt', kind: 'other' },
+          { description: 'Konektor', amount: 15_000, taxMode: 'exempt', kind: 'device' },
+        ],
+        draft: true,
+      },
+      owner,
+    ),
+  );
   return {
+    draftInvoiceId: draft.id,
+    draftLineId: draft.lines.find((line) => line.kind === 'device')!.id,
     billingCustomerId: customer.id,
     invoiceId,
     voidableInvoiceId,
@@ -91,6 +110,15 @@ export const billingExamples: { [C in BillingChannel]: (ctx: ExampleContext) => 
     customerId: ctx.billingCustomerId,
     items: [{ description: 'Kunjungan teknisi', amount: 75_000, taxMode: 'exempt', kind: 'other' }],
   }),
+  'billing.invoices.issue': (ctx) => ({ ids: [ctx.draftInvoiceId] }),
+  'billing.invoices.lines.add': (ctx) => ({
+    invoiceId: ctx.draftInvoiceId,
+    kind: 'discount',
+    description: 'Potongan pemasangan',
+    amount: 5_000,
+    taxMode: 'exempt',
+  }),
+  'billing.invoices.lines.remove': (ctx) => ({ invoiceId: ctx.draftInvoiceId, lineId: ctx.draftLineId }),
   'billing.invoices.void': (ctx) => ({ id: ctx.voidableInvoiceId, reason: 'Dibuat dua kali' }),
   'billing.invoices.pdf': (ctx) => ({ id: ctx.invoiceId }),
   'billing.charges.list': (ctx) => ({ customerId: ctx.billingCustomerId }),
@@ -121,4 +149,6 @@ export const billingExamples: { [C in BillingChannel]: (ctx: ExampleContext) => 
 export const billingPassAnswers: Partial<Record<BillingChannel, PassAnswer>> = {
   'billing.invoices.void': { first: 'ok', then: 'CONFLICT' },
   'billing.charges.remove': { first: 'ok', then: 'NOT_FOUND' },
+  'billing.invoices.issue': { first: 'ok', then: 'CONFLICT' },
+  'billing.invoices.lines.remove': { first: 'ok', then: 'NOT_FOUND' },
 };
