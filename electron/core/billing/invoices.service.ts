@@ -1,3 +1,4 @@
+import { customerCredit } from '../pos/customer-credit';
 import { sql } from 'kysely';
 import type { Invoice, InvoiceDetail } from '../../../shared/contract/billing.contract';
 import { invoiceBalance, isOverdue, storedLineParts } from '../../../shared/domain/invoice-math';
@@ -261,6 +262,32 @@ export async function voidInvoice(
       en: `Invoice ${invoice.number} has payments; issue a credit note instead of voiding it.`,
     });
   }
+  // Credits larger than the period's charges went to the customer's credit when the invoice was made;
+  // voiding releases those credits to wait again, so the credit they became is taken back.
+  const credited = await ctx.db
+    .selectFrom('customer_credit_movements')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount'), eb.lit(0)).as('amount'))
+    .where('ref_id', '=', invoice.id)
+    .where('kind', 'in', ['billing_credit', 'billing_credit_void'])
+    .where('deleted_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  const creditToTakeBack = Number(credited.amount);
+  if (creditToTakeBack > 0) {
+    const available = await customerCredit(ctx.db, invoice.customer_id);
+    if (available < creditToTakeBack) {
+      throw new AppError('CONFLICT', {
+        id: `Kelebihan kredit dari tagihan ${invoice.number} (${creditToTakeBack}) sudah terpakai; tagihan ini tidak bisa dibatalkan.`,
+        en: `The credit invoice ${invoice.number} left (${creditToTakeBack}) has been used; it cannot be voided.`,
+      });
+    }
+    await ctx.writer.insert(ctx.db, 'customer_credit_movements', {
+      customer_id: invoice.customer_id,
+      amount: -creditToTakeBack,
+      kind: 'billing_credit_void',
+      ref_id: invoice.id,
+      user_id: ctx.session?.user.id ?? null,
+    });
+  }
   await ctx.writer.update(ctx.db, 'invoices', invoice.id, {
     status: 'void',
     void_reason: input.reason,
@@ -278,7 +305,12 @@ export async function voidInvoice(
     entity: 'invoice',
     entityId: invoice.id,
     before: { status: invoice.status },
-    after: { status: 'void', reason: input.reason, chargesReleased: charges.length },
+    after: {
+      status: 'void',
+      reason: input.reason,
+      chargesReleased: charges.length,
+      creditTakenBack: creditToTakeBack,
+    },
   });
   return invoiceDetail(ctx, invoice.id);
 }

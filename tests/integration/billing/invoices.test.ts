@@ -7,6 +7,42 @@ import { billingTest, pdfText } from './billing-fixture';
 afterAll(cleanupTestCores);
 
 describe('invoices', () => {
+  it('voiding an invoice whose credits became store credit takes that credit back (once, and only if unused)', async () => {
+    const b = await billingTest();
+    const planId = await b.plan('Rumah 5 Mbps', 100_000);
+    const customerId = await b.customer('Pak Joko');
+    await b.subscribe(customerId, planId);
+    unwrap(
+      await b.t.call(
+        'billing.charges.add',
+        {
+          customerId,
+          kind: 'discount',
+          description: 'Ganti rugi gangguan',
+          amount: 300_000,
+          taxMode: 'exempt',
+        },
+        b.owner.token,
+      ),
+    );
+    unwrap(await b.t.call('billing.run', { period: '2030-01' }, b.owner.token));
+    const credit = () =>
+      b.t.call('customers.get', { id: customerId }, b.owner.token).then((r) => unwrap(r).credit);
+    const left = await credit();
+    expect(left).toBeGreaterThan(0);
+    const invoice = unwrap(await b.t.call('billing.invoices.list', { customerId }, b.owner.token))
+      .invoices[0]!;
+    expect(invoice.total).toBe(0);
+
+    unwrap(
+      await b.t.call('billing.invoices.void', { id: invoice.id, reason: 'ganti rugi salah' }, b.owner.token),
+    );
+    expect(await credit()).toBe(0);
+    // The discount waits again: billed once more, it becomes credit once more, not twice.
+    const waiting = unwrap(await b.t.call('billing.charges.list', { customerId }, b.owner.token));
+    expect(JSON.stringify(waiting)).toContain('Ganti rugi gangguan');
+  });
+
   it('voids an unpaid invoice (its charges wait again) and refuses one with payments', async () => {
     const b = await billingTest();
     const planId = await b.plan('Rumah 10 Mbps', 150_000);
