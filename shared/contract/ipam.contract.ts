@@ -18,11 +18,11 @@ export const IpPool = z.strictObject({
 export type IpPool = z.infer<typeof IpPool>;
 
 export const AddressHolder = z.strictObject({
-  kind: z.enum(['subscription', 'ppp_secret']),
+  kind: z.enum(['subscription', 'ppp_secret', 'hotspot_user']),
   id: Id,
   /** The subscription's code; empty for a PPP secret. */
   code: z.string(),
-  /** The customer's name (subscription) or the secret's name. */
+  /** The customer's name (subscription) or the secret's (hotspot user's) name. */
   name: z.string(),
 });
 export type AddressHolder = z.infer<typeof AddressHolder>;

@@ -144,7 +144,7 @@ export type VoucherBatch = z.infer<typeof VoucherBatch>;
 
 export const DriftRow = z.strictObject({
   kind: z.enum(['missing', 'extra', 'different']),
-  menu: z.enum(['ppp.secret', 'address-list']),
+  menu: z.enum(['ppp.secret', 'address-list', 'hotspot.user']),
   name: z.string(),
   /** What differs, e.g. { profile: ['paket-10M', 'paket-5M'] } as [database, router]. */
   differences: z.record(z.string(), z.tuple([z.string(), z.string()])),

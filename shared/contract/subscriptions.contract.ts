@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isLocalDate } from '../domain/calendar';
 import { defineChannels } from './channel';
 import { EpochMs, Id } from './common.schema';
+import { PlanService } from './plans.contract';
 
 const LocalDay = z.string().trim().refine(isLocalDate, 'a date as YYYY-MM-DD');
 
@@ -17,12 +18,12 @@ export const SubscriptionEventKind = z.enum([
   'update',
 ]);
 
-/** A PPPoE username as the router takes it: letters, digits and . _ - @. */
+/** A PPPoE (or hotspot) username as the router takes it: letters, digits and . _ - @. */
 export const PppUsername = z
   .string()
   .trim()
   .regex(/^[A-Za-z0-9._@-]{1,64}$/, '1–64 letters, digits, dot, dash, underscore or @');
-/** A PPPoE password: printable, no spaces or quotes. */
+/** A PPPoE (or hotspot) password: printable, no spaces or quotes. */
 export const PppPassword = z
   .string()
   .regex(/^[!#-&(-~]{4,64}$/, '4–64 printable characters, no spaces or quotes');
@@ -37,10 +38,13 @@ export const Subscription = z.strictObject({
   planName: z.string(),
   /** The plan's monthly price in rupiah. */
   planPrice: z.number().int(),
+  /** The plan's service: a PPPoE secret or a hotspot user on the router. */
+  service: PlanService,
   /** The plan's `upload/download`, e.g. `5M/10M`. */
   rateLimit: z.string(),
   routerId: Id,
   routerName: z.string(),
+  /** The PPP secret's or hotspot user's name on the router. */
   username: z.string(),
   /** Static IP, or empty (the router's pool gives one). */
   remoteAddress: z.string(),
@@ -115,12 +119,13 @@ const transition = (summary: string, access: 'customers.manage' | 'billing.manag
 export const subscriptionsChannels = defineChannels({
   'subscriptions.list': {
     summary:
-      'Subscriptions by state, customer, router, plan or text (code, username, customer), a page at a time.',
+      'Subscriptions by state, customer, router, plan, service or text (code, username, customer), a page at a time.',
     input: z.strictObject({
       state: SubscriptionState.optional(),
       customerId: Id.optional(),
       routerId: Id.optional(),
       planId: Id.optional(),
+      service: PlanService.optional(),
       query: z.string().trim().max(80).optional(),
       offset: z.number().int().nonnegative().default(0),
       limit: z.number().int().min(1).max(200).default(50),
@@ -138,7 +143,7 @@ export const subscriptionsChannels = defineChannels({
   },
   'subscriptions.create': {
     summary:
-      'Adds a pending subscription: customer, plan, router, PPPoE username (default from the customer code) and password (generated when empty, kept sealed), optional static IP and ODP.',
+      'Adds a pending subscription: customer, plan (PPPoE or hotspot), router, username (default from the customer code) and password (generated when empty, kept sealed), optional static IP and ODP.',
     input: z.strictObject({
       customerId: Id,
       planId: Id,
@@ -158,7 +163,7 @@ export const subscriptionsChannels = defineChannels({
     writes: true,
   },
   'subscriptions.activate': transition(
-    'Pending → active: the PPPoE secret and the plan’s profile are provisioned on the router (router jobs); billing starts.',
+    'Pending → active: the PPPoE secret (or hotspot user) and the plan’s profile are provisioned on the router (router jobs); billing starts.',
     'customers.manage',
   ),
   'subscriptions.isolate': transition(
@@ -170,12 +175,12 @@ export const subscriptionsChannels = defineChannels({
     'billing.manage',
   ),
   'subscriptions.terminate': transition(
-    'Ends a subscription: its secret (and isolir address entry) are removed from the router.',
+    'Ends a subscription: its secret or hotspot user (and isolir address entry) are removed from the router, and the session kicked.',
     'customers.manage',
   ),
   'subscriptions.changePlan': {
     summary:
-      'Moves a subscription to another plan mid-period: unused days of the old plan credited, the new plan charged for them (on the next invoice); router profile changed and session kicked.',
+      'Moves a subscription to another plan of the same service mid-period: unused days of the old plan credited, the new plan charged for them (on the next invoice); router profile changed and session kicked.',
     input: z.strictObject({ id: Id, planId: Id, reason: Reason, effectiveOn: LocalDay.optional() }),
     output: z.strictObject({ subscription: Subscription, proration: PlanChangePreview, jobIds: z.array(Id) }),
     access: 'billing.manage',

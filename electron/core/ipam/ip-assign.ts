@@ -13,7 +13,8 @@ type Db = Pick<HandlerContext, 'db'>;
 
 export type AddressHolder =
   | { kind: 'subscription'; id: string; code: string; name: string }
-  | { kind: 'ppp_secret'; id: string; code: string; name: string };
+  | { kind: 'ppp_secret'; id: string; code: string; name: string }
+  | { kind: 'hotspot_user'; id: string; code: string; name: string };
 
 /** Why an address cannot be given, or null when it can. */
 export type AddressProblem =
@@ -37,7 +38,10 @@ export async function routerPools(ctx: Db, routerId: string): Promise<RouterPool
   });
 }
 
-/** Who on the router already holds the address: a live subscription, else a PPP secret Gerai manages. */
+/**
+ * Who on the router already holds the address: a live subscription, else a PPP secret or a hotspot
+ * user Gerai manages (the subscription's own login carries its address: not a conflict).
+ */
 async function findHolder(
   ctx: Db,
   routerId: string,
@@ -57,23 +61,32 @@ async function findHolder(
   if (subscription)
     return { kind: 'subscription', id: subscription.id, code: subscription.code, name: subscription.name };
 
+  const own = exceptSubscriptionId
+    ? await ctx.db
+        .selectFrom('subscriptions')
+        .select(['ppp_secret_id', 'hotspot_user_id'])
+        .where('id', '=', exceptSubscriptionId)
+        .executeTakeFirst()
+    : undefined;
   let secrets = ctx.db
     .selectFrom('ppp_secrets as p')
     .select(['p.id', 'p.name'])
     .where('p.router_id', '=', routerId)
     .where('p.remote_address', '=', address)
     .where('p.deleted_at', 'is', null);
-  if (exceptSubscriptionId) {
-    // The subscription's own secret carries its address; that is not a conflict.
-    const own = await ctx.db
-      .selectFrom('subscriptions')
-      .select('ppp_secret_id')
-      .where('id', '=', exceptSubscriptionId)
-      .executeTakeFirst();
-    if (own?.ppp_secret_id) secrets = secrets.where('p.id', '!=', own.ppp_secret_id);
-  }
+  if (own?.ppp_secret_id) secrets = secrets.where('p.id', '!=', own.ppp_secret_id);
   const secret = await secrets.executeTakeFirst();
   if (secret) return { kind: 'ppp_secret', id: secret.id, code: '', name: secret.name };
+
+  let users = ctx.db
+    .selectFrom('hotspot_users as h')
+    .select(['h.id', 'h.name'])
+    .where('h.router_id', '=', routerId)
+    .where('h.address', '=', address)
+    .where('h.deleted_at', 'is', null);
+  if (own?.hotspot_user_id) users = users.where('h.id', '!=', own.hotspot_user_id);
+  const user = await users.executeTakeFirst();
+  if (user) return { kind: 'hotspot_user', id: user.id, code: '', name: user.name };
   return null;
 }
 
@@ -129,10 +142,15 @@ export async function checkAddress(
             id: `${canonical} sudah dipakai langganan ${holder.code} (${holder.name})`,
             en: `${canonical} is already used by subscription ${holder.code} (${holder.name})`,
           }
-        : {
-            id: `${canonical} sudah dipakai PPP secret ${holder.name}`,
-            en: `${canonical} is already used by PPP secret ${holder.name}`,
-          };
+        : holder.kind === 'hotspot_user'
+          ? {
+              id: `${canonical} sudah dipakai user hotspot ${holder.name}`,
+              en: `${canonical} is already used by hotspot user ${holder.name}`,
+            }
+          : {
+              id: `${canonical} sudah dipakai PPP secret ${holder.name}`,
+              en: `${canonical} is already used by PPP secret ${holder.name}`,
+            };
     return { reason: 'taken', message, holder };
   }
   return null;
@@ -141,7 +159,7 @@ export async function checkAddress(
 /**
  * Refuses a static address for a subscription: VALIDATION (fields.remoteAddress) when it is not an IPv4
  * address or lies outside every pool of a router that has pools; CONFLICT when another live
- * subscription or a managed PPP secret on that router holds it.
+ * subscription, a managed PPP secret or a managed hotspot user on that router holds it.
  */
 export async function assertAddressAssignable(
   ctx: Pick<HandlerContext, 'db'>,

@@ -8,6 +8,7 @@ import { receiveGoods } from '../inventory/inventory.service';
 import { AppError, notFound } from '../platform/errors';
 import { findBranch } from '../settings/settings.service';
 import type { RouterRow, VoucherBatchRow } from './network.tables';
+import { hotspotUserOperations } from './hotspot-users';
 import { inOwnTransaction } from './own-transaction';
 import { geraiComment, routerBool } from './router-comment';
 import { describeFailure } from './router-errors';
@@ -232,7 +233,12 @@ export async function voucherBatchPdf(ctx: HandlerContext, input: ParsedInput<'n
 
 // ---- router operations ---------------------------------------------------------------------------
 
-export const hotspotOperations: Pick<JobOperations, 'hotspot.vouchers.sync' | 'hotspot.active.kick'> = {
+export const hotspotOperations: Pick<
+  JobOperations,
+  'hotspot.vouchers.sync' | 'hotspot.active.kick' | 'hotspot.user.sync' | 'hotspot.profile.upsert'
+> = {
+  ...hotspotUserOperations,
+
   /** Every voucher of the batch as a hotspot user, all at once; one that exists (a retry) is corrected. */
   async 'hotspot.vouchers.sync'({ batchId }, { db, client }) {
     const batch = await db.selectFrom('voucher_batches').selectAll().where('id', '=', batchId).executeTakeFirst();

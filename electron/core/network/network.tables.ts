@@ -79,6 +79,21 @@ export type HotspotVoucherRow = SyncColumns & {
   password: string;
 };
 
+/** A hotspot user Gerai manages (a hotspot subscription's login); password in `secrets` as `hotspot:<id>`. */
+export type HotspotUserRow = SyncColumns & {
+  router_id: string;
+  name: string;
+  profile: string;
+  /** The hotspot server it may log in to (`all` by default). */
+  server: string;
+  /** Bound MAC address, or empty. */
+  mac_address: string;
+  /** Static IP given at login, or empty. */
+  address: string;
+  disabled: number;
+  note: string;
+};
+
 export type NetworkTables = {
   routers: RouterRow;
   router_status: RouterStatusRow;
@@ -87,4 +102,5 @@ export type NetworkTables = {
   address_list_entries: AddressListEntryRow;
   voucher_batches: VoucherBatchRow;
   hotspot_vouchers: HotspotVoucherRow;
+  hotspot_users: HotspotUserRow;
 };

@@ -1,7 +1,8 @@
 import type { DriftRow, RouterJob } from '../../../shared/contract/network.contract';
 import type { ParsedInput } from '../api-types';
 import type { HandlerContext } from '../context';
-import type { AddressListEntryRow, PppSecretRow, RouterRow } from './network.tables';
+import { enqueueHotspotUserSync } from './hotspot-users';
+import type { AddressListEntryRow, HotspotUserRow, PppSecretRow, RouterRow } from './network.tables';
 import { inOwnTransaction } from './own-transaction';
 import { enqueuePppSecretSync } from './ppp.service';
 import { enqueueAddressListSync } from './firewall.service';
@@ -19,9 +20,15 @@ export type DriftReport = {
   /** Rows to sync again (missing on the router, or different there). */
   secretIds: string[];
   entryIds: string[];
+  hotspotUserIds: string[];
   /** Row ids of router items tagged `gerai:` whose row is deleted or unknown (extras). */
   extraSecretTags: string[];
   extraEntryTags: string[];
+  /**
+   * Hotspot users: only tags of deleted managed-user rows. Vouchers carry `gerai:<batch id>` on the
+   * same menu and are never extras here.
+   */
+  extraHotspotUserTags: string[];
 };
 
 type Compared<R> = { missing: R[]; different: { row: R; differences: Record<string, [string, string]> }[]; extra: RouterRecord[] };
@@ -85,6 +92,19 @@ function secretDifferences(row: PppSecretRow, item: RouterRecord): Record<string
   return found;
 }
 
+function hotspotUserDifferences(row: HotspotUserRow, item: RouterRecord): Record<string, [string, string]> {
+  const found: Record<string, [string, string]> = {};
+  const check = (name: string, want: string, have: string) => {
+    if (want !== have) found[name] = [want, have];
+  };
+  check('name', row.name, item.name ?? '');
+  check('profile', row.profile, item.profile ?? 'default');
+  check('disabled', yesNo(row.disabled === 1), yesNo(routerBool(item.disabled)));
+  check('address', row.address, item.address ?? '');
+  check('mac-address', row.mac_address, item['mac-address'] ?? '');
+  return found;
+}
+
 const entryKey = (list: string, address: string) => `${list} ${address}`;
 
 function entryDifferences(row: AddressListEntryRow, item: RouterRecord): Record<string, [string, string]> {
@@ -95,28 +115,31 @@ function entryDifferences(row: AddressListEntryRow, item: RouterRecord): Record<
 }
 
 /**
- * Reads the router's PPP secrets and address lists (one `print` each, only the compared
- * properties) and compares them with Gerai's rows for that router, deleted ones included.
+ * Reads the router's PPP secrets, address lists and hotspot users (one `print` each, only the
+ * compared properties) and compares them with Gerai's rows for that router, deleted ones included.
  */
 export async function computeDrift(ctx: HandlerContext, router: RouterRow): Promise<DriftReport> {
   let secretItems: RouterRecord[];
   let entryItems: RouterRecord[];
+  let userItems: RouterRecord[];
   try {
     const client = await ctx.network.clients.get(ctx.store.db, router);
-    [secretItems, entryItems] = await Promise.all([
+    [secretItems, entryItems, userItems] = await Promise.all([
       client.print('/ppp/secret', { proplist: ['.id', 'name', 'profile', 'disabled', 'remote-address', 'comment'] }),
       client.print('/ip/firewall/address-list', { proplist: ['.id', 'list', 'address', 'comment'] }),
+      client.print('/ip/hotspot/user', { proplist: ['.id', 'name', 'profile', 'disabled', 'address', 'mac-address', 'comment'] }),
     ]);
   } catch (error) {
     throw asAppError(error, router.name);
   }
-  const [secretRows, entryRows] = await Promise.all([
+  const [secretRows, entryRows, userRows] = await Promise.all([
     ctx.db
       .selectFrom('ppp_secrets')
       .select(['id', 'name', 'profile', 'service', 'remote_address', 'disabled', 'note', 'deleted_at'])
       .where('router_id', '=', router.id)
       .execute(),
     ctx.db.selectFrom('address_list_entries').select(['id', 'list', 'address', 'note', 'deleted_at']).where('router_id', '=', router.id).execute(),
+    ctx.db.selectFrom('hotspot_users').selectAll().where('router_id', '=', router.id).execute(),
   ]);
   const secrets = compare(
     secretRows as PppSecretRow[],
@@ -132,6 +155,15 @@ export async function computeDrift(ctx: HandlerContext, router: RouterRow): Prom
     (item) => entryKey(item.list ?? '', item.address ?? ''),
     entryDifferences,
   );
+  const users = compare(
+    userRows,
+    userItems,
+    (row) => row.name,
+    (item) => item.name ?? '',
+    hotspotUserDifferences,
+  );
+  const deletedUsers = new Set(userRows.filter((row) => row.deleted_at !== null).map((row) => row.id));
+  const extraUsers = users.extra.filter((item) => deletedUsers.has(taggedRowId(item.comment)!));
   const drift: DriftRow[] = [
     ...secrets.missing.map((row) => ({ kind: 'missing' as const, menu: 'ppp.secret' as const, name: row.name, differences: {} })),
     ...secrets.different.map(({ row, differences }) => ({ kind: 'different' as const, menu: 'ppp.secret' as const, name: row.name, differences })),
@@ -139,6 +171,9 @@ export async function computeDrift(ctx: HandlerContext, router: RouterRow): Prom
     ...entries.missing.map((row) => ({ kind: 'missing' as const, menu: 'address-list' as const, name: entryKey(row.list, row.address), differences: {} })),
     ...entries.different.map(({ row, differences }) => ({ kind: 'different' as const, menu: 'address-list' as const, name: entryKey(row.list, row.address), differences })),
     ...entries.extra.map((item) => ({ kind: 'extra' as const, menu: 'address-list' as const, name: entryKey(item.list ?? '', item.address ?? ''), differences: {} })),
+    ...users.missing.map((row) => ({ kind: 'missing' as const, menu: 'hotspot.user' as const, name: row.name, differences: {} })),
+    ...users.different.map(({ row, differences }) => ({ kind: 'different' as const, menu: 'hotspot.user' as const, name: row.name, differences })),
+    ...extraUsers.map((item) => ({ kind: 'extra' as const, menu: 'hotspot.user' as const, name: item.name ?? '', differences: {} })),
   ];
   const tags = (items: RouterRecord[]) => [...new Set(items.map((item) => taggedRowId(item.comment)!))];
   return {
@@ -146,8 +181,10 @@ export async function computeDrift(ctx: HandlerContext, router: RouterRow): Prom
     drift,
     secretIds: [...secrets.missing, ...secrets.different.map((d) => d.row)].map((row) => row.id),
     entryIds: [...entries.missing, ...entries.different.map((d) => d.row)].map((row) => row.id),
+    hotspotUserIds: [...users.missing, ...users.different.map((d) => d.row)].map((row) => row.id),
     extraSecretTags: tags(secrets.extra),
     extraEntryTags: tags(entries.extra),
+    extraHotspotUserTags: tags(extraUsers),
   };
 }
 
@@ -172,6 +209,14 @@ export async function applyReconcile(ctx: HandlerContext, input: ParsedInput<'ne
         await enqueueJob(tx, router.id, 'router.tagged.remove', { menu: '/ip/firewall/address-list', rowIds: report.extraEntryTags }, `Reconcile: remove ${report.extraEntryTags.length} address-list entries`),
       );
     }
+    if (report.hotspotUserIds.length > 0) {
+      jobs.push(await enqueueHotspotUserSync(tx, router.id, report.hotspotUserIds, `Reconcile: ${report.hotspotUserIds.length} hotspot users`));
+    }
+    if (report.extraHotspotUserTags.length > 0) {
+      jobs.push(
+        await enqueueJob(tx, router.id, 'router.tagged.remove', { menu: '/ip/hotspot/user', rowIds: report.extraHotspotUserTags }, `Reconcile: remove ${report.extraHotspotUserTags.length} hotspot users`),
+      );
+    }
     const count = (kind: DriftRow['kind']) => report.drift.filter((row) => row.kind === kind).length;
     await tx.audit({
       entity: 'router',
@@ -183,9 +228,10 @@ export async function applyReconcile(ctx: HandlerContext, input: ParsedInput<'ne
   });
 }
 
-const TABLE_OF: Record<TaggedMenu, 'ppp_secrets' | 'address_list_entries'> = {
+const TABLE_OF: Record<TaggedMenu, 'ppp_secrets' | 'address_list_entries' | 'hotspot_users'> = {
   '/ppp/secret': 'ppp_secrets',
   '/ip/firewall/address-list': 'address_list_entries',
+  '/ip/hotspot/user': 'hotspot_users',
 };
 
 export const reconcileOperations: Pick<JobOperations, 'router.tagged.remove'> = {

@@ -41,6 +41,10 @@ export type JobPayloads = {
   'hotspot.vouchers.sync': { batchId: string };
   /** Remove the user's hotspot sessions and cookies. */
   'hotspot.active.kick': { user: string };
+  /** Make the router's hotspot users match these rows (upsert by name, or remove when deleted). */
+  'hotspot.user.sync': { userIds: string[] };
+  /** Like 'ppp.profile.upsert' (rate-limit only) for a hotspot user profile. */
+  'hotspot.profile.upsert': { name: string; rateLimit: string; onlyIfMissing?: boolean };
   'queue.upsert': { name: string; target: string; maxLimit: string; disabled: boolean };
   /** Make the router's address-list entries match these rows (add, tag, or remove when deleted). */
   'address-list.sync': { entryIds: string[] };
@@ -48,7 +52,7 @@ export type JobPayloads = {
   'router.tagged.remove': { menu: TaggedMenu; rowIds: string[] };
 };
 export type JobOperationName = keyof JobPayloads;
-export type TaggedMenu = '/ppp/secret' | '/ip/firewall/address-list';
+export type TaggedMenu = '/ppp/secret' | '/ip/firewall/address-list' | '/ip/hotspot/user';
 
 /** What an operation gets to work with while it runs (outside any transaction). */
 export type JobEnv = {

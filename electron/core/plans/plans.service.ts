@@ -2,9 +2,8 @@ import { sql } from 'kysely';
 import { rateLimitOf, type Plan } from '../../../shared/contract/plans.contract';
 import type { ParsedInput } from '../api-types';
 import type { HandlerContext } from '../context';
-import { enqueuePppKick, setPppSecretProfile } from '../network/ppp.service';
 import { AppError, notFound } from '../platform/errors';
-import { ensurePlanProfiles } from '../subscriptions/subscription-provisioning';
+import { ensurePlanProfiles, followPlanProfile } from '../subscriptions/subscription-provisioning';
 import type { PlanRow } from './plans.tables';
 
 type Db = Pick<HandlerContext, 'db'>;
@@ -240,18 +239,8 @@ export async function updatePlan(ctx: HandlerContext, input: ParsedInput<'plans.
   if (profileChanged) {
     // Isolated subscriptions stay on the isolir profile (by profile) until reactivated onto the new one.
     for (const sub of live) {
-      if (!sub.ppp_secret_id || (sub.state === 'isolated' && after.isolir_method === 'profile')) continue;
-      jobIds.push(
-        (
-          await setPppSecretProfile(
-            ctx,
-            sub.ppp_secret_id,
-            after.router_profile,
-            `PPP ${sub.username}: ${after.router_profile} (${sub.code})`,
-          )
-        ).id,
-      );
-      jobIds.push((await enqueuePppKick(ctx, sub.router_id, sub.username)).id);
+      if (sub.state === 'isolated' && after.isolir_method === 'profile') continue;
+      jobIds.push(...(await followPlanProfile(ctx, sub, after)));
     }
   }
   await ctx.audit({

@@ -15,6 +15,7 @@ import type { HandlerContext } from '../context';
 import { AppError } from '../platform/errors';
 import { requirePlan } from '../plans/plans.service';
 import type { PlanRow } from '../plans/plans.tables';
+import { serviceOf } from './subscription-accounts';
 import { currentIsolation } from './subscription-lifecycle';
 import {
   ensurePlanProfiles,
@@ -33,6 +34,7 @@ import {
 import { subscriptionOut } from './subscriptions.service';
 
 const CHANGE_PLAN = { id: 'diganti paketnya', en: 'moved to another plan' };
+const SERVICE_TEXT: Record<PlanRow['service'], string> = { pppoe: 'PPPoE', hotspot: 'hotspot' };
 
 function invalidDate(en: string, id: string): AppError {
   return new AppError('VALIDATION', { id, en }, { fields: { effectiveOn: en } });
@@ -57,14 +59,26 @@ async function checkChange(
     );
   }
   const newPlan = await requirePlan(ctx, input.planId);
-  if (newPlan.archived === 1 || newPlan.service !== 'pppoe') {
+  if (newPlan.archived === 1) {
     throw new AppError(
       'VALIDATION',
       {
-        id: `Paket ${newPlan.name} tidak bisa dipilih (diarsipkan atau bukan PPPoE).`,
-        en: `Plan ${newPlan.name} cannot be chosen (archived or not PPPoE).`,
+        id: `Paket ${newPlan.name} sudah diarsipkan.`,
+        en: `Plan ${newPlan.name} is archived.`,
       },
-      { fields: { planId: 'archived or not a PPPoE plan' } },
+      { fields: { planId: 'archived plan' } },
+    );
+  }
+  const service = serviceOf(sub, plan);
+  if (newPlan.service !== service) {
+    // The login on the router is a PPP secret or a hotspot user: it cannot turn into the other.
+    throw new AppError(
+      'VALIDATION',
+      {
+        id: `Paket ${newPlan.name} untuk ${SERVICE_TEXT[newPlan.service]}, langganan ${sub.code} memakai ${SERVICE_TEXT[service]}; hentikan lalu buat langganan baru untuk pindah layanan.`,
+        en: `Plan ${newPlan.name} is a ${SERVICE_TEXT[newPlan.service]} plan and subscription ${sub.code} uses ${SERVICE_TEXT[service]}; terminate it and create a new subscription to switch service.`,
+      },
+      { fields: { planId: `not a ${SERVICE_TEXT[service]} plan` } },
     );
   }
   if (newPlan.isolir_method === 'address-list' && !sub.remote_address) throw needsStaticAddress(sub, newPlan);
@@ -197,7 +211,7 @@ export async function changePlan(ctx: HandlerContext, input: ParsedInput<'subscr
     isolation = moved.isolation;
     jobIds = [...jobIds, ...moved.jobIds];
   } else {
-    jobIds = [...jobIds, ...(await moveToProfile(ctx, sub, newPlan.router_profile))];
+    jobIds = [...jobIds, ...(await moveToProfile(ctx, sub, newPlan, newPlan.router_profile))];
   }
   const credited =
     invoiceId === null ? { ...proration, periods: [], credit: 0, charge: 0, net: 0 } : proration;

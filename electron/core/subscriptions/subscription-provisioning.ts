@@ -1,52 +1,61 @@
 /**
  * What a subscription's lifecycle changes on its router. Every change is a row written in the
- * caller's transaction plus a durable router job (network/ppp.service.ts, firewall.service.ts); the
- * router follows once the job runs, in creation order per router.
+ * caller's transaction plus a durable router job; the router follows once the job runs, in creation
+ * order per router. The login is a PPP secret (PPPoE plans) or a hotspot user (hotspot plans), both
+ * spoken to through subscription-accounts.ts, so every transition is the same for both.
  */
 import { rateLimitOf } from '../../../shared/contract/plans.contract';
 import type { HandlerContext } from '../context';
 import { AppError } from '../platform/errors';
 import { addToAddressList, removeFromAddressList } from '../network/firewall.service';
-import type { PppSecretRow } from '../network/network.tables';
-import {
-  enqueuePppKick,
-  enqueuePppProfileUpsert,
-  enqueuePppSecretSync,
-  setPppSecretProfile,
-} from '../network/ppp.service';
-import { deleteSecret, pppSecretName, readSecret, storeSecret } from '../network/secret-store';
+import { deleteSecret, readSecret } from '../network/secret-store';
 import type { PlanRow } from '../plans/plans.tables';
+import {
+  accountLabel,
+  assertAccountNameFree,
+  createAccount,
+  enqueueKick,
+  enqueueProfile,
+  findLiveAccount,
+  liveAccountOf,
+  removeAccount,
+  serviceOf,
+  setAccountProfile,
+} from './subscription-accounts';
 import type { SubscriptionRow } from './subscriptions.tables';
 
 /** Rate-limit given to an isolir profile Gerai has to create (the operator may tune it on the router). */
 export const ISOLIR_RATE_LIMIT = '64k/64k';
 
-/** Where a subscription's password waits until its PPP secret exists (then it moves to `ppp:<id>`). */
+/** Where a subscription's password waits until its login exists (then it moves to `ppp:<id>` / `hotspot:<id>`). */
 export const subscriptionPasswordName = (subscriptionId: string) => `subscription:${subscriptionId}`;
 
 /** What isolation put in place, kept in the event's details so reactivation undoes exactly that. */
 export type Isolation =
   { method: 'profile'; profile: string } | { method: 'address-list'; list: string; address: string };
 
-function secretNote(sub: Pick<SubscriptionRow, 'code'>): string {
+function addressNote(sub: Pick<SubscriptionRow, 'code'>): string {
   return sub.code;
 }
 
-/** The plan's PPP profile with its rate-limit, and (isolir by profile) the isolir profile when missing. */
+/**
+ * The plan's profile (PPP profile, or hotspot user profile for hotspot plans) with its rate-limit,
+ * and (isolir by profile) the isolir profile when missing.
+ */
 export async function ensurePlanProfiles(
   ctx: HandlerContext,
   routerId: string,
   plan: PlanRow,
 ): Promise<string[]> {
   const jobs = [
-    await enqueuePppProfileUpsert(ctx, routerId, {
+    await enqueueProfile(ctx, plan.service, routerId, {
       name: plan.router_profile,
       rateLimit: rateLimitOf(plan.upload_kbps, plan.download_kbps),
     }),
   ];
   if (plan.isolir_method === 'profile' && plan.isolir_profile) {
     jobs.push(
-      await enqueuePppProfileUpsert(ctx, routerId, {
+      await enqueueProfile(ctx, plan.service, routerId, {
         name: plan.isolir_profile,
         rateLimit: ISOLIR_RATE_LIMIT,
         onlyIfMissing: true,
@@ -56,60 +65,16 @@ export async function ensurePlanProfiles(
   return jobs.map((job) => job.id);
 }
 
-/** The subscription's live managed secret, or CONFLICT when it has none (removed on the network screen). */
-export async function liveSecretOf(ctx: HandlerContext, sub: SubscriptionRow): Promise<PppSecretRow> {
-  const row = sub.ppp_secret_id
-    ? await ctx.db
-        .selectFrom('ppp_secrets')
-        .selectAll()
-        .where('id', '=', sub.ppp_secret_id)
-        .where('deleted_at', 'is', null)
-        .executeTakeFirst()
-    : undefined;
-  if (!row) {
-    throw new AppError('CONFLICT', {
-      id: `Secret PPP langganan ${sub.code} (${sub.username}) tidak ada lagi di Gerai; aktifkan ulang lewat layar Jaringan.`,
-      en: `Subscription ${sub.code} no longer has its PPP secret (${sub.username}) in Gerai; restore it from the Network screen.`,
-    });
-  }
-  return row;
-}
-
-/** Refuses when Gerai already manages a PPP secret of this name on the router. */
-export async function assertSecretNameFree(
-  ctx: Pick<HandlerContext, 'db'>,
-  routerId: string,
-  name: string,
-): Promise<void> {
-  const taken = await ctx.db
-    .selectFrom('ppp_secrets')
-    .select('id')
-    .where('router_id', '=', routerId)
-    .where('name', '=', name)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  if (taken) {
-    throw new AppError(
-      'CONFLICT',
-      {
-        id: `Nama pengguna ${name} sudah dipakai secret PPP lain di router ini.`,
-        en: `The username ${name} is already used by another PPP secret on this router.`,
-      },
-      { fields: { username: 'already used on this router' } },
-    );
-  }
-}
-
 /**
- * Activation on the router: the plan's profiles, then the managed secret (password from the store),
- * then its sync. Returns the secret's row id and the jobs queued.
+ * Activation on the router: the plan's profiles, then the managed login (password from the store),
+ * then its sync. Returns the login's row id, its service and the jobs queued.
  */
-export async function provisionSecret(
+export async function provisionAccount(
   ctx: HandlerContext,
   sub: SubscriptionRow,
   plan: PlanRow,
-): Promise<{ secretId: string; jobIds: string[] }> {
-  await assertSecretNameFree(ctx, sub.router_id, sub.username);
+): Promise<{ accountId: string; service: PlanRow['service']; jobIds: string[] }> {
+  await assertAccountNameFree(ctx, plan.service, sub.router_id, sub.username);
   const password = await readSecret(ctx.db, ctx.secrets, subscriptionPasswordName(sub.id));
   if (!password) {
     throw new AppError('CONFLICT', {
@@ -118,24 +83,9 @@ export async function provisionSecret(
     });
   }
   const jobIds = await ensurePlanProfiles(ctx, sub.router_id, plan);
-  const secret = await ctx.writer.insert(ctx.db, 'ppp_secrets', {
-    router_id: sub.router_id,
-    name: sub.username,
-    profile: plan.router_profile,
-    service: 'pppoe',
-    remote_address: sub.remote_address,
-    disabled: 0,
-    note: secretNote(sub),
-  });
-  await storeSecret(ctx.db, ctx.secrets, pppSecretName(secret.id), password, ctx.clock.now());
+  const { account, job } = await createAccount(ctx, sub, plan, password);
   await deleteSecret(ctx.db, subscriptionPasswordName(sub.id));
-  const sync = await enqueuePppSecretSync(
-    ctx,
-    sub.router_id,
-    [secret.id],
-    `PPP ${sub.username}: create (${sub.code})`,
-  );
-  return { secretId: secret.id, jobIds: [...jobIds, sync.id] };
+  return { accountId: account.id, service: account.service, jobIds: [...jobIds, job.id] };
 }
 
 /** Puts an active subscription in isolation on its router and ends its session. */
@@ -144,7 +94,7 @@ export async function applyIsolation(
   sub: SubscriptionRow,
   plan: PlanRow,
 ): Promise<{ isolation: Isolation; jobIds: string[] }> {
-  const secret = await liveSecretOf(ctx, sub);
+  const account = await liveAccountOf(ctx, sub, plan);
   const jobIds: string[] = [];
   let isolation: Isolation;
   if (plan.isolir_method === 'address-list') {
@@ -154,14 +104,14 @@ export async function applyIsolation(
       sub.router_id,
       plan.isolir_address_list,
       sub.remote_address,
-      secretNote(sub),
+      addressNote(sub),
     );
     jobIds.push(job.id);
     isolation = { method: 'address-list', list: plan.isolir_address_list, address: sub.remote_address };
   } else {
     jobIds.push(
       (
-        await enqueuePppProfileUpsert(ctx, sub.router_id, {
+        await enqueueProfile(ctx, account.service, sub.router_id, {
           name: plan.isolir_profile,
           rateLimit: ISOLIR_RATE_LIMIT,
           onlyIfMissing: true,
@@ -170,28 +120,28 @@ export async function applyIsolation(
     );
     jobIds.push(
       (
-        await setPppSecretProfile(
+        await setAccountProfile(
           ctx,
-          secret.id,
+          account,
           plan.isolir_profile,
-          `PPP ${sub.username}: isolir (${plan.isolir_profile})`,
+          `${accountLabel(account.service, sub.username)}: isolir (${plan.isolir_profile})`,
         )
       ).id,
     );
     isolation = { method: 'profile', profile: plan.isolir_profile };
   }
-  jobIds.push((await enqueuePppKick(ctx, sub.router_id, sub.username)).id);
+  jobIds.push((await enqueueKick(ctx, account.service, sub.router_id, sub.username)).id);
   return { isolation, jobIds };
 }
 
-/** Undoes `isolation` (when known) and puts the secret back on the plan's profile; ends the session. */
+/** Undoes `isolation` (when known) and puts the login back on the plan's profile; ends the session. */
 export async function liftIsolation(
   ctx: HandlerContext,
   sub: SubscriptionRow,
   plan: PlanRow,
   isolation: Isolation | null,
 ): Promise<string[]> {
-  const secret = await liveSecretOf(ctx, sub);
+  const account = await liveAccountOf(ctx, sub, plan);
   const jobIds: string[] = [];
   const lists = new Set<string>();
   if (isolation?.method === 'address-list') lists.add(isolation.list);
@@ -204,19 +154,19 @@ export async function liftIsolation(
   }
   jobIds.push(
     (
-      await setPppSecretProfile(
+      await setAccountProfile(
         ctx,
-        secret.id,
+        account,
         plan.router_profile,
-        `PPP ${sub.username}: ${plan.router_profile} (${sub.code})`,
+        `${accountLabel(account.service, sub.username)}: ${plan.router_profile} (${sub.code})`,
       )
     ).id,
   );
-  jobIds.push((await enqueuePppKick(ctx, sub.router_id, sub.username)).id);
+  jobIds.push((await enqueueKick(ctx, account.service, sub.router_id, sub.username)).id);
   return jobIds;
 }
 
-/** Removes the subscription's secret (and its isolir address entry) from the router; ends the session. */
+/** Removes the subscription's login (and its isolir address entry) from the router; ends the session. */
 export async function deprovision(
   ctx: HandlerContext,
   sub: SubscriptionRow,
@@ -234,36 +184,16 @@ export async function deprovision(
     const removed = await removeFromAddressList(ctx, sub.router_id, list, sub.remote_address);
     if (removed) jobIds.push(removed.job.id);
   }
-  const secret = sub.ppp_secret_id
-    ? await ctx.db
-        .selectFrom('ppp_secrets')
-        .selectAll()
-        .where('id', '=', sub.ppp_secret_id)
-        .where('deleted_at', 'is', null)
-        .executeTakeFirst()
-    : undefined;
-  if (secret) {
-    await ctx.writer.softDelete(ctx.db, 'ppp_secrets', secret.id);
-    await deleteSecret(ctx.db, pppSecretName(secret.id));
-    jobIds.push(
-      (
-        await enqueuePppSecretSync(
-          ctx,
-          sub.router_id,
-          [secret.id],
-          `PPP ${sub.username}: remove (${sub.code})`,
-        )
-      ).id,
-    );
-  }
-  // A removed secret does not end a session already up.
-  jobIds.push((await enqueuePppKick(ctx, sub.router_id, sub.username)).id);
+  const removed = await removeAccount(ctx, sub, plan);
+  if (removed) jobIds.push(removed.id);
+  // A removed login does not end a session already up.
+  jobIds.push((await enqueueKick(ctx, serviceOf(sub, plan), sub.router_id, sub.username)).id);
   return jobIds;
 }
 
 /**
  * A plan change while isolated: the isolation moves to the new plan's way (its isolir profile, or its
- * address list with the secret back on the new plan's profile); the old address entry goes unless the
+ * address list with the login back on the new plan's profile); the old address entry goes unless the
  * new isolation uses the same one. The session is kicked.
  */
 export async function moveIsolation(
@@ -272,7 +202,7 @@ export async function moveIsolation(
   newPlan: PlanRow,
   before: Isolation | null,
 ): Promise<{ isolation: Isolation; jobIds: string[] }> {
-  const secret = await liveSecretOf(ctx, sub);
+  const account = await liveAccountOf(ctx, sub, newPlan);
   const jobIds: string[] = [];
   const keepsEntry =
     before?.method === 'address-list' &&
@@ -286,11 +216,11 @@ export async function moveIsolation(
   if (newPlan.isolir_method === 'address-list') {
     jobIds.push(
       (
-        await setPppSecretProfile(
+        await setAccountProfile(
           ctx,
-          secret.id,
+          account,
           newPlan.router_profile,
-          `PPP ${sub.username}: ${newPlan.router_profile} (${sub.code})`,
+          `${accountLabel(account.service, sub.username)}: ${newPlan.router_profile} (${sub.code})`,
         )
       ).id,
     );
@@ -299,16 +229,36 @@ export async function moveIsolation(
   return { isolation: applied.isolation, jobIds: [...jobIds, ...applied.jobIds] };
 }
 
-/** Moves the subscription's secret to another profile (plan change) and ends its session. */
+/** Moves the subscription's login to another profile (plan change) and ends its session. */
 export async function moveToProfile(
   ctx: HandlerContext,
   sub: SubscriptionRow,
+  plan: PlanRow,
   profile: string,
 ): Promise<string[]> {
-  const secret = await liveSecretOf(ctx, sub);
+  const account = await liveAccountOf(ctx, sub, plan);
+  const label = `${accountLabel(account.service, sub.username)}: ${profile} (${sub.code})`;
   return [
-    (await setPppSecretProfile(ctx, secret.id, profile, `PPP ${sub.username}: ${profile} (${sub.code})`)).id,
-    (await enqueuePppKick(ctx, sub.router_id, sub.username)).id,
+    (await setAccountProfile(ctx, account, profile, label)).id,
+    (await enqueueKick(ctx, account.service, sub.router_id, sub.username)).id,
+  ];
+}
+
+/**
+ * A plan's new router profile reaching one of its live subscriptions (plans.update): the login moves
+ * and its session is kicked. Nothing when the subscription has no login left in Gerai.
+ */
+export async function followPlanProfile(
+  ctx: HandlerContext,
+  sub: SubscriptionRow,
+  plan: PlanRow,
+): Promise<string[]> {
+  const account = await findLiveAccount(ctx, sub, plan);
+  if (!account) return [];
+  const label = `${accountLabel(account.service, sub.username)}: ${plan.router_profile} (${sub.code})`;
+  return [
+    (await setAccountProfile(ctx, account, plan.router_profile, label)).id,
+    (await enqueueKick(ctx, account.service, sub.router_id, sub.username)).id,
   ];
 }
 

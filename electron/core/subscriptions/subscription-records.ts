@@ -66,7 +66,10 @@ export async function recordTransition(
     reason: string;
     details: Record<string, unknown>;
     patch?: Partial<
-      Pick<SubscriptionRow, 'plan_id' | 'anchor_day' | 'activated_on' | 'terminated_on' | 'ppp_secret_id'>
+      Pick<
+        SubscriptionRow,
+        'plan_id' | 'anchor_day' | 'activated_on' | 'terminated_on' | 'ppp_secret_id' | 'hotspot_user_id'
+      >
     >;
   },
 ): Promise<SubscriptionEventRow> {

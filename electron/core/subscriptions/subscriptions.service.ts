@@ -18,9 +18,10 @@ import { currentIsolation, isolateSubscription, reactivateSubscription } from '.
 import {
   deprovision,
   needsStaticAddress,
-  provisionSecret,
+  provisionAccount,
   subscriptionPasswordName,
 } from './subscription-provisioning';
+import { accountNameTaken, type Service } from './subscription-accounts';
 import {
   branchToday,
   illegalTransition,
@@ -44,6 +45,7 @@ function selectSubscriptions(ctx: Db) {
       'c.name as customer_name',
       'c.code as customer_code',
       'p.name as plan_name',
+      'p.service',
       'p.price as plan_price',
       'p.upload_kbps',
       'p.download_kbps',
@@ -65,6 +67,7 @@ function toSubscription(row: JoinedRow): Subscription {
     planId: row.plan_id,
     planName: row.plan_name,
     planPrice: row.plan_price,
+    service: row.service,
     rateLimit: rateLimitOf(row.upload_kbps, row.download_kbps),
     routerId: row.router_id,
     routerName: row.router_name,
@@ -94,6 +97,7 @@ export async function listSubscriptions(ctx: HandlerContext, input: ParsedInput<
   if (input.customerId) query = query.where('s.customer_id', '=', input.customerId);
   if (input.routerId) query = query.where('s.router_id', '=', input.routerId);
   if (input.planId) query = query.where('s.plan_id', '=', input.planId);
+  if (input.service) query = query.where('p.service', '=', input.service);
   if (input.query) {
     const like = `%${input.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     query = query.where(
@@ -149,7 +153,13 @@ function generatePassword(length = 10): string {
   return out;
 }
 
-async function usernameTaken(ctx: Db, routerId: string, username: string): Promise<boolean> {
+/** Whether a live subscription on the router, or a login Gerai manages there for the service, has the name. */
+async function usernameTaken(
+  ctx: Db,
+  service: Service,
+  routerId: string,
+  username: string,
+): Promise<boolean> {
   const sub = await ctx.db
     .selectFrom('subscriptions')
     .select('id')
@@ -159,18 +169,16 @@ async function usernameTaken(ctx: Db, routerId: string, username: string): Promi
     .where('state', '!=', 'terminated')
     .executeTakeFirst();
   if (sub) return true;
-  const secret = await ctx.db
-    .selectFrom('ppp_secrets')
-    .select('id')
-    .where('router_id', '=', routerId)
-    .where('name', '=', username)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  return Boolean(secret);
+  return accountNameTaken(ctx, service, routerId, username);
 }
 
 /** The customer's code in lower case (`plg-k7qm-00042`), with `-2`, `-3`… while the router has it. */
-async function defaultUsername(ctx: Db, routerId: string, customerCode: string): Promise<string> {
+async function defaultUsername(
+  ctx: Db,
+  service: Service,
+  routerId: string,
+  customerCode: string,
+): Promise<string> {
   const base =
     customerCode
       .toLowerCase()
@@ -178,7 +186,7 @@ async function defaultUsername(ctx: Db, routerId: string, customerCode: string):
       .slice(0, 60) || 'pelanggan';
   for (let n = 1; n < 1000; n += 1) {
     const candidate = n === 1 ? base : `${base}-${n}`;
-    if (!(await usernameTaken(ctx, routerId, candidate))) return candidate;
+    if (!(await usernameTaken(ctx, service, routerId, candidate))) return candidate;
   }
   throw new AppError('CONFLICT', { id: 'Tidak ada nama pengguna bebas.', en: 'No free username left.' });
 }
@@ -189,16 +197,6 @@ function usablePlan(plan: PlanRow): void {
       'VALIDATION',
       { id: `Paket ${plan.name} sudah diarsipkan.`, en: `Plan ${plan.name} is archived.` },
       { fields: { planId: 'archived plan' } },
-    );
-  }
-  if (plan.service !== 'pppoe') {
-    throw new AppError(
-      'VALIDATION',
-      {
-        id: `Paket ${plan.name} untuk hotspot (dijual sebagai voucher); langganan memakai paket PPPoE.`,
-        en: `Plan ${plan.name} is a hotspot plan (sold as vouchers); subscriptions use PPPoE plans.`,
-      },
-      { fields: { planId: 'not a PPPoE plan' } },
     );
   }
 }
@@ -257,7 +255,7 @@ export async function createSubscription(ctx: HandlerContext, input: ParsedInput
   await requireRouter(ctx, input.routerId);
   let username = input.username;
   if (username) {
-    if (await usernameTaken(ctx, input.routerId, username)) {
+    if (await usernameTaken(ctx, plan.service, input.routerId, username)) {
       throw new AppError(
         'CONFLICT',
         {
@@ -268,7 +266,7 @@ export async function createSubscription(ctx: HandlerContext, input: ParsedInput
       );
     }
   } else {
-    username = await defaultUsername(ctx, input.routerId, customer.code);
+    username = await defaultUsername(ctx, plan.service, input.routerId, customer.code);
   }
   let remoteAddress = '';
   if (input.remoteAddress) {
@@ -311,6 +309,7 @@ export async function createSubscription(ctx: HandlerContext, input: ParsedInput
     details: JSON.stringify({
       planId: plan.id,
       planName: plan.name,
+      service: plan.service,
       routerId: input.routerId,
       username,
       remoteAddress,
@@ -325,6 +324,7 @@ export async function createSubscription(ctx: HandlerContext, input: ParsedInput
       code,
       customerId: customer.id,
       planId: plan.id,
+      service: plan.service,
       routerId: input.routerId,
       username,
       remoteAddress,
@@ -364,10 +364,10 @@ async function transitionResult(ctx: Db, id: string) {
 }
 
 /**
- * Pending → active: provisions the secret on the router (plan profile with its rate-limit first),
- * fixes the billing anchor (anniversary: the activation day; fixed: the branch's billing day), marks
- * the customer active and, on the first activation, queues the plan's installation fee for the next
- * invoice.
+ * Pending → active: provisions the login (PPP secret, or hotspot user for hotspot plans) on the
+ * router (plan profile with its rate-limit first), fixes the billing anchor (anniversary: the
+ * activation day; fixed: the branch's billing day), marks the customer active and, on the first
+ * activation, queues the plan's installation fee for the next invoice.
  */
 export async function activateSubscription(
   ctx: HandlerContext,
@@ -381,7 +381,7 @@ export async function activateSubscription(
   const today = await branchToday(ctx);
   const settings = await readBillingSettings(ctx);
   const anchorDay = settings.billingMode === 'anniversary' ? anniversaryAnchor(today) : settings.billingDay;
-  const { secretId, jobIds } = await provisionSecret(ctx, sub, plan);
+  const { accountId, service, jobIds } = await provisionAccount(ctx, sub, plan);
   let installationChargeId: string | null = null;
   if (sub.activated_on === null && plan.installation_fee > 0) {
     const charge = await ctx.writer.insert(ctx.db, 'billing_charges', {
@@ -402,7 +402,8 @@ export async function activateSubscription(
     to: 'active',
     reason: input.reason,
     details: {
-      secretId,
+      service,
+      ...(service === 'hotspot' ? { hotspotUserId: accountId } : { secretId: accountId }),
       profile: plan.router_profile,
       rateLimit: rateLimitOf(plan.upload_kbps, plan.download_kbps),
       anchorDay,
@@ -410,7 +411,11 @@ export async function activateSubscription(
       installationChargeId,
       jobIds,
     },
-    patch: { ppp_secret_id: secretId, anchor_day: anchorDay, activated_on: today },
+    patch: {
+      ...(service === 'hotspot' ? { hotspot_user_id: accountId } : { ppp_secret_id: accountId }),
+      anchor_day: anchorDay,
+      activated_on: today,
+    },
   });
   await refreshCustomerStatus(ctx, sub.customer_id);
   return transitionResult(ctx, sub.id);
@@ -437,7 +442,7 @@ export async function reactivateSubscriptionChannel(
 }
 
 /**
- * Any live state → terminated: the secret and any isolir address entry are removed from the router,
+ * Any live state → terminated: the login and any isolir address entry are removed from the router,
  * the session kicked, the static IP and ODP port freed; the customer is terminated when nothing else
  * of theirs is live.
  */
@@ -454,7 +459,13 @@ export async function terminateSubscription(
     kind: 'terminate',
     to: 'terminated',
     reason: input.reason,
-    details: { terminatedOn: today, removedSecretId: sub.ppp_secret_id, jobIds },
+    details: {
+      terminatedOn: today,
+      ...(sub.hotspot_user_id
+        ? { removedHotspotUserId: sub.hotspot_user_id }
+        : { removedSecretId: sub.ppp_secret_id }),
+      jobIds,
+    },
     patch: { terminated_on: today },
   });
   await refreshCustomerStatus(ctx, sub.customer_id);

@@ -6,9 +6,14 @@ export type SubscriptionRow = SyncColumns & {
   customer_id: string;
   plan_id: string;
   router_id: string;
-  /** The PPP secret's name on the router. */
+  /** The PPP secret's (or hotspot user's) name on the router. */
   username: string;
   ppp_secret_id: string | null;
+  /**
+   * Hotspot plans: the managed hotspot user. Optional in the type only so that writers that never
+   * make hotspot subscriptions (demo data, fixtures) need not name it; the column defaults to NULL.
+   */
+  hotspot_user_id?: string | null;
   /** Static IP given to the subscription, or empty (the router's pool decides). */
   remote_address: string;
   /** The ODP (distribution box) port it hangs off, for the map's port counts. */

@@ -135,17 +135,6 @@ describe('service plans', () => {
       ),
     ).toBe('ok');
   });
-
-  it('a hotspot plan is not for subscriptions', async () => {
-    const s = await subscriptionTest();
-    const plan = await s.plan({ service: 'hotspot' });
-    const refused = await s.t.call(
-      'subscriptions.create',
-      { customerId: s.customerId, planId: plan.id, routerId: s.routerRow.id },
-      s.owner.token,
-    );
-    expect(!refused.ok && refused.error.fields).toEqual({ planId: 'not a PPPoE plan' });
-  });
 });
 
 describe('what a new subscription checks', () => {

@@ -1,8 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
- * Service plans and subscriptions (a customer's service on a router) with every lifecycle
- * transition recorded.
+ * Service plans and subscriptions (a customer's service on a router, a PPPoE secret or a hotspot
+ * user) with every lifecycle transition recorded.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   const sync = sql.raw(`
@@ -32,6 +32,24 @@ export async function up(db: Kysely<any>): Promise<void> {
   ) STRICT`);
   await run(sql`CREATE UNIQUE INDEX plans_name ON plans (name COLLATE NOCASE) WHERE deleted_at IS NULL`);
 
+  // Hotspot users Gerai manages (a hotspot subscription's login), like `ppp_secrets`: the router's
+  // item carries the comment `gerai:<id>`; the password sits sealed in `secrets` as `hotspot:<id>`.
+  await run(sql`CREATE TABLE hotspot_users (
+    ${sync},
+    router_id TEXT NOT NULL REFERENCES routers (id),
+    name TEXT NOT NULL,
+    profile TEXT NOT NULL,
+    server TEXT NOT NULL DEFAULT 'all',
+    mac_address TEXT NOT NULL DEFAULT '',
+    -- Static IP the router gives the user at login, or empty.
+    address TEXT NOT NULL DEFAULT '',
+    disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+    note TEXT NOT NULL DEFAULT ''
+  ) STRICT`);
+  await run(
+    sql`CREATE UNIQUE INDEX hotspot_users_name ON hotspot_users (router_id, name) WHERE deleted_at IS NULL`,
+  );
+
   await run(sql`CREATE TABLE subscriptions (
     ${sync},
     code TEXT NOT NULL,
@@ -40,6 +58,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     router_id TEXT NOT NULL REFERENCES routers (id),
     username TEXT NOT NULL,
     ppp_secret_id TEXT REFERENCES ppp_secrets (id),
+    -- Hotspot plans: the managed hotspot user instead of a PPP secret.
+    hotspot_user_id TEXT REFERENCES hotspot_users (id),
     remote_address TEXT NOT NULL DEFAULT '',
     odp_id TEXT REFERENCES map_points (id),
     state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'active', 'isolated', 'terminated')),

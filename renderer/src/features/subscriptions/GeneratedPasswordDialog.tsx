@@ -14,13 +14,17 @@ export function GeneratedPasswordDialog({
   code,
   username,
   password,
+  service,
   onClose,
 }: {
   code: string;
   username: string;
   password: string;
+  /** Hotspot logins are typed on the login page, PPPoE ones go in the modem. */
+  service: 'pppoe' | 'hotspot';
   onClose(): void;
 }) {
+  const hotspot = service === 'hotspot';
   const t = useT();
   const copy = async () => {
     try {
@@ -32,15 +36,17 @@ export function GeneratedPasswordDialog({
   };
   return (
     <Dialog open onClose={onClose} maxWidth="xs" fullWidth data-testid="subscription-password-dialog">
-      <DialogTitle>{t('subs.password.title', { code })}</DialogTitle>
+      <DialogTitle>{t(hotspot ? 'subs.password.titleHotspot' : 'subs.password.title', { code })}</DialogTitle>
       <DialogContent>
-        <DialogContentText sx={{ mb: 2 }}>{t('subs.password.body')}</DialogContentText>
+        <DialogContentText sx={{ mb: 2 }}>
+          {t(hotspot ? 'subs.password.bodyHotspot' : 'subs.password.body')}
+        </DialogContentText>
         <Typography variant="body2" color="text.secondary">
-          {t('subs.field.username')}
+          {t(hotspot ? 'subs.field.usernameHotspot' : 'subs.field.username')}
         </Typography>
         <Typography sx={{ fontFamily: 'monospace', fontSize: 18, mb: 1 }}>{username}</Typography>
         <Typography variant="body2" color="text.secondary">
-          {t('subs.field.password')}
+          {t(hotspot ? 'subs.field.passwordHotspot' : 'subs.field.password')}
         </Typography>
         <Typography
           sx={{ fontFamily: 'monospace', fontSize: 22, letterSpacing: 2 }}

@@ -60,10 +60,11 @@ export function PlanChangeDialog({
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
-  const plans = useLoader('plan-change-plans', async () => {
+  // Only plans of the same service: a PPPoE secret cannot become a hotspot user.
+  const plans = useLoader(`plan-change-plans/${subscription.service}`, async () => {
     const result = await call('plans.list', {});
     return result.ok
-      ? result.data.filter((plan) => plan.service === 'pppoe' && plan.id !== subscription.planId)
+      ? result.data.filter((plan) => plan.service === subscription.service && plan.id !== subscription.planId)
       : null;
   });
   const date = isLocalDate(effectiveOn) ? effectiveOn : undefined;

@@ -192,7 +192,9 @@ export function PlanDialog({
               </TextField>
             </Stack>
             <TextField
-              label={t('plans.field.routerProfile')}
+              label={t(
+                service === 'hotspot' ? 'plans.field.routerProfileHotspot' : 'plans.field.routerProfile',
+              )}
               value={routerProfile}
               onChange={(event) => setRouterProfile(event.target.value)}
               error={Boolean(errors.routerProfile)}

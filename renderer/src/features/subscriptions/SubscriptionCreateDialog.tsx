@@ -105,7 +105,7 @@ function useAddressCheck(routerId: string, address: string): { ok: boolean; mess
   return data;
 }
 
-/** A customer's new subscription on a router: plan, PPPoE user and password, static IP, ODP. */
+/** A customer's new subscription on a router: plan (PPPoE or hotspot), user and password, static IP, ODP. */
 export function SubscriptionCreateDialog({
   onClose,
   onCreated,
@@ -129,7 +129,7 @@ export function SubscriptionCreateDialog({
 
   const plans = useLoader('subscription-plans', async () => {
     const result = await call('plans.list', {});
-    return result.ok ? result.data.filter((plan) => plan.service === 'pppoe') : null;
+    return result.ok ? result.data : null;
   });
   const routers = useLoader(`subscription-routers/${canSeeNetwork}`, async () => {
     if (!canSeeNetwork) return [];
@@ -143,6 +143,7 @@ export function SubscriptionCreateDialog({
   });
   const addressCheck = useAddressCheck(routerId, remoteAddress);
   const plan = plans.data?.find((entry) => entry.id === planId) ?? null;
+  const hotspot = plan?.service === 'hotspot';
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -199,7 +200,10 @@ export function SubscriptionCreateDialog({
                 onChange={(event) => setPlanId(event.target.value)}
                 error={Boolean(errors.planId)}
                 helperText={
-                  errors.planId ?? (plan ? `${plan.rateLimit} · ${format.rupiah(plan.price)}` : undefined)
+                  errors.planId ??
+                  (plan
+                    ? `${t(`plans.service.${plan.service}`)} · ${plan.rateLimit} · ${format.rupiah(plan.price)}`
+                    : undefined)
                 }
                 fullWidth
                 slotProps={{
@@ -213,7 +217,7 @@ export function SubscriptionCreateDialog({
                 </option>
                 {(plans.data ?? []).map((entry) => (
                   <option key={entry.id} value={entry.id}>
-                    {entry.name} · {format.rupiah(entry.price)}
+                    {entry.name} · {t(`plans.service.${entry.service}`)} · {format.rupiah(entry.price)}
                   </option>
                 ))}
               </TextField>
@@ -243,7 +247,7 @@ export function SubscriptionCreateDialog({
             </Stack>
             <Stack direction="row" spacing={2}>
               <TextField
-                label={t('subs.field.username')}
+                label={t(hotspot ? 'subs.field.usernameHotspot' : 'subs.field.username')}
                 value={username}
                 onChange={(event) => setUsername(event.target.value)}
                 error={Boolean(errors.username)}
@@ -254,7 +258,7 @@ export function SubscriptionCreateDialog({
                 }}
               />
               <PasswordField
-                label={t('subs.field.password')}
+                label={t(hotspot ? 'subs.field.passwordHotspot' : 'subs.field.password')}
                 value={password}
                 onChange={(event) => setPassword(event.target.value)}
                 error={Boolean(errors.password)}

@@ -77,7 +77,10 @@ export function SubscriptionHistoryDrawer({
             <Fact label={t('subs.col.plan')} value={`${sub.planName} · ${format.rupiah(sub.planPrice)}`} />
             <Fact label={t('subs.details.rateLimit')} value={sub.rateLimit} />
             <Fact label={t('subs.col.router')} value={sub.routerName} />
-            <Fact label={t('subs.col.username')} value={sub.username} />
+            <Fact
+              label={t('subs.col.username')}
+              value={`${sub.username} · ${t(`plans.service.${sub.service}`)}`}
+            />
             <Fact label={t('subs.details.address')} value={sub.remoteAddress} />
             <Fact label={t('subs.details.odp')} value={sub.odpName ?? ''} />
             <Fact label={t('subs.col.since')} value={sub.activatedOn ?? ''} />

@@ -22,7 +22,7 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
-import type { Subscription, SubscriptionState } from '../../../../shared/contract/index';
+import type { Plan, Subscription, SubscriptionState } from '../../../../shared/contract/index';
 import { EmptyState } from '../../app/components/EmptyState';
 import { ReasonDialog } from '../../app/components/ReasonDialog';
 import { TablePager } from '../../app/components/TablePager';
@@ -74,6 +74,8 @@ function ActionButton({
   );
 }
 
+const SERVICES: readonly Plan['service'][] = ['pppoe', 'hotspot'];
+
 const ICONS: Record<Transition, ReactNode> = {
   activate: <PlayArrowIcon fontSize="small" />,
   isolate: <BlockIcon fontSize="small" />,
@@ -89,6 +91,7 @@ export function SubscriptionsTab() {
   const [state, setState] = useState<SubscriptionState | ''>('');
   const [planId, setPlanId] = useState('');
   const [routerId, setRouterId] = useState('');
+  const [service, setService] = useState<Plan['service'] | ''>('');
   const canSeeNetwork = useCan('network.view');
   const [query, setQuery] = useState('');
   const wanted = useDebouncedValue(query.trim(), 250);
@@ -99,6 +102,7 @@ export function SubscriptionsTab() {
     code: string;
     username: string;
     password: string;
+    service: Plan['service'];
   } | null>(null);
   const [acting, setActing] = useState<{ sub: Subscription; action: Transition } | null>(null);
   const [changing, setChanging] = useState<Subscription | null>(null);
@@ -114,7 +118,7 @@ export function SubscriptionsTab() {
     return result.ok ? result.data : null;
   });
   const { data, loading, reload } = useLoader(
-    JSON.stringify([state, planId, routerId, wanted, page, rows]),
+    JSON.stringify([state, planId, routerId, service, wanted, page, rows]),
     async () => {
       const result = await call('subscriptions.list', {
         offset: page * rows,
@@ -122,13 +126,14 @@ export function SubscriptionsTab() {
         ...(state ? { state } : {}),
         ...(planId ? { planId } : {}),
         ...(routerId ? { routerId } : {}),
+        ...(service ? { service } : {}),
         ...(wanted ? { query: wanted } : {}),
       });
       return result.ok ? result.data : null;
     },
   );
   const subscriptions = data?.subscriptions ?? [];
-  const filtered = Boolean(state || planId || routerId || wanted);
+  const filtered = Boolean(state || planId || routerId || service || wanted);
 
   const can = (action: Transition) =>
     action === 'isolate' || action === 'reactivate' ? canBilling : canCreate;
@@ -214,6 +219,29 @@ export function SubscriptionsTab() {
             </option>
           ))}
         </TextField>
+        <TextField
+          select
+          size="small"
+          label={t('subs.filter.service')}
+          value={service}
+          onChange={(event) => {
+            setService(event.target.value as Plan['service'] | '');
+            setPage(0);
+          }}
+          sx={{ width: 150 }}
+          slotProps={{
+            select: { native: true },
+            inputLabel: { shrink: true },
+            htmlInput: { 'data-testid': 'subscriptions-service' },
+          }}
+        >
+          <option value="">{t('common.all')}</option>
+          {SERVICES.map((option) => (
+            <option key={option} value={option}>
+              {t(`plans.service.${option}`)}
+            </option>
+          ))}
+        </TextField>
         {canSeeNetwork ? (
           <TextField
             select
@@ -295,11 +323,15 @@ export function SubscriptionsTab() {
                   <TableCell>{sub.routerName}</TableCell>
                   <TableCell sx={{ fontFamily: 'monospace' }}>
                     {sub.username}
-                    {sub.remoteAddress ? (
-                      <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
-                        {sub.remoteAddress}
-                      </Typography>
-                    ) : null}
+                    <Typography
+                      variant="caption"
+                      color="text.secondary"
+                      sx={{ display: 'block' }}
+                      data-testid="subscription-service"
+                      data-service={sub.service}
+                    >
+                      {[t(`plans.service.${sub.service}`), sub.remoteAddress].filter(Boolean).join(' · ')}
+                    </Typography>
                   </TableCell>
                   <TableCell>
                     <SubscriptionStateChip state={sub.state} />
@@ -351,7 +383,8 @@ export function SubscriptionsTab() {
           onClose={() => setCreating(false)}
           onCreated={(sub, password) => {
             setCreating(false);
-            if (password) setShownPassword({ code: sub.code, username: sub.username, password });
+            if (password)
+              setShownPassword({ code: sub.code, username: sub.username, password, service: sub.service });
             reload();
           }}
         />
@@ -365,6 +398,7 @@ export function SubscriptionsTab() {
           body={t(`subs.confirm.${acting.action}.body`, {
             code: acting.sub.code,
             username: acting.sub.username,
+            login: t(`subs.login.${acting.sub.service}`),
             router: acting.sub.routerName,
             customer: acting.sub.customerName,
           })}
