@@ -135,7 +135,7 @@ export function NotifyLogTab() {
           label={t('notify.log.search')}
           value={typed}
           onChange={(event) => setTyped(event.target.value)}
-          sx={{ minWidth: 280, flex: 1 }}
+          sx={{ minWidth: 280, flex: 1, width: 'auto' }}
           slotProps={{ htmlInput: { 'data-testid': 'notify-search', maxLength: 80 } }}
         />
         <TextField
@@ -147,7 +147,7 @@ export function NotifyLogTab() {
             setState(event.target.value as NotifyState | '');
             setPage(0);
           }}
-          sx={{ minWidth: 160 }}
+          sx={{ width: 200 }}
           slotProps={{ htmlInput: { 'data-testid': 'notify-state' } }}
         >
           <MenuItem value="">{t('common.all')}</MenuItem>
@@ -166,7 +166,7 @@ export function NotifyLogTab() {
             setChannel(event.target.value as NotifyChannelName | '');
             setPage(0);
           }}
-          sx={{ minWidth: 160 }}
+          sx={{ width: 180 }}
           slotProps={{ htmlInput: { 'data-testid': 'notify-channel' } }}
         >
           <MenuItem value="">{t('common.all')}</MenuItem>
@@ -239,7 +239,7 @@ export function NotifyLogTab() {
                     overflowWrap: 'anywhere',
                   }}
                 >
-                  {entry.lastError ?? '–'}
+                  {entry.held ? t(`notify.log.heldReason.${entry.channel}`) : (entry.lastError ?? '–')}
                   {entry.state === 'pending' && !entry.held && entry.nextAttemptAt ? (
                     <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
                       {t('notify.log.nextAttempt')}: {format.dateTime(entry.nextAttemptAt)}
@@ -337,7 +337,8 @@ export function NotifyLogTab() {
               ) : null}
               {open.lastError ? (
                 <Typography variant="body2" color="error.main">
-                  {t('notify.log.lastError')}: {open.lastError}
+                  {t('notify.log.lastError')}:{' '}
+                  {open.held ? t(`notify.log.heldReason.${open.channel}`) : open.lastError}
                 </Typography>
               ) : null}
             </DialogContent>

@@ -15,6 +15,7 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
@@ -289,83 +290,85 @@ export function SubscriptionsTab() {
         />
       ) : (
         <>
-          <Table size="small" data-testid="subscriptions-table">
-            <TableHead>
-              <TableRow>
-                <TableCell>{t('subs.col.code')}</TableCell>
-                <TableCell>{t('subs.col.customer')}</TableCell>
-                <TableCell>{t('subs.col.plan')}</TableCell>
-                <TableCell>{t('subs.col.router')}</TableCell>
-                <TableCell>{t('subs.col.username')}</TableCell>
-                <TableCell>{t('subs.col.state')}</TableCell>
-                <TableCell>{t('subs.col.since')}</TableCell>
-                <TableCell align="right">{t('subs.col.actions')}</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {subscriptions.map((sub) => (
-                <TableRow key={sub.id} hover data-testid="subscription-row" data-subscription-id={sub.id}>
-                  <TableCell sx={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{sub.code}</TableCell>
-                  <TableCell>
-                    <Typography variant="body2" sx={{ fontWeight: 600 }}>
-                      {sub.customerName}
-                    </Typography>
-                    <Typography variant="caption" color="text.secondary">
-                      {sub.customerCode}
-                    </Typography>
-                  </TableCell>
-                  <TableCell>
-                    {sub.planName}
-                    <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
-                      {sub.rateLimit}
-                    </Typography>
-                  </TableCell>
-                  <TableCell>{sub.routerName}</TableCell>
-                  <TableCell sx={{ fontFamily: 'monospace' }}>
-                    {sub.username}
-                    <Typography
-                      variant="caption"
-                      color="text.secondary"
-                      sx={{ display: 'block' }}
-                      data-testid="subscription-service"
-                      data-service={sub.service}
-                    >
-                      {[t(`plans.service.${sub.service}`), sub.remoteAddress].filter(Boolean).join(' · ')}
-                    </Typography>
-                  </TableCell>
-                  <TableCell>
-                    <SubscriptionStateChip state={sub.state} />
-                  </TableCell>
-                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{sub.activatedOn ?? '—'}</TableCell>
-                  <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                    {ALLOWED[sub.state].filter(can).map((action) => (
-                      <ActionButton
-                        key={action}
-                        title={t(`subs.action.${action}`)}
-                        icon={ICONS[action]}
-                        testId={`subscription-${action}`}
-                        onClick={() => setActing({ sub, action })}
-                      />
-                    ))}
-                    {canBilling && (sub.state === 'active' || sub.state === 'isolated') ? (
-                      <ActionButton
-                        title={t('subs.action.changePlan')}
-                        icon={<SwapVertIcon fontSize="small" />}
-                        testId="subscription-change-plan"
-                        onClick={() => setChanging(sub)}
-                      />
-                    ) : null}
-                    <ActionButton
-                      title={t('subs.action.history')}
-                      icon={<HistoryIcon fontSize="small" />}
-                      testId="subscription-history-open"
-                      onClick={() => setHistory(sub.id)}
-                    />
-                  </TableCell>
+          <TableContainer sx={{ overflowX: 'auto' }}>
+            <Table size="small" data-testid="subscriptions-table">
+              <TableHead>
+                <TableRow>
+                  <TableCell>{t('subs.col.code')}</TableCell>
+                  <TableCell>{t('subs.col.customer')}</TableCell>
+                  <TableCell>{t('subs.col.plan')}</TableCell>
+                  <TableCell>{t('subs.col.router')}</TableCell>
+                  <TableCell>{t('subs.col.username')}</TableCell>
+                  <TableCell>{t('subs.col.state')}</TableCell>
+                  <TableCell>{t('subs.col.since')}</TableCell>
+                  <TableCell align="right">{t('subs.col.actions')}</TableCell>
                 </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+              </TableHead>
+              <TableBody>
+                {subscriptions.map((sub) => (
+                  <TableRow key={sub.id} hover data-testid="subscription-row" data-subscription-id={sub.id}>
+                    <TableCell sx={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{sub.code}</TableCell>
+                    <TableCell>
+                      <Typography variant="body2" sx={{ fontWeight: 600 }}>
+                        {sub.customerName}
+                      </Typography>
+                      <Typography variant="caption" color="text.secondary">
+                        {sub.customerCode}
+                      </Typography>
+                    </TableCell>
+                    <TableCell>
+                      {sub.planName}
+                      <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
+                        {sub.rateLimit}
+                      </Typography>
+                    </TableCell>
+                    <TableCell>{sub.routerName}</TableCell>
+                    <TableCell sx={{ fontFamily: 'monospace' }}>
+                      {sub.username}
+                      <Typography
+                        variant="caption"
+                        color="text.secondary"
+                        sx={{ display: 'block' }}
+                        data-testid="subscription-service"
+                        data-service={sub.service}
+                      >
+                        {[t(`plans.service.${sub.service}`), sub.remoteAddress].filter(Boolean).join(' · ')}
+                      </Typography>
+                    </TableCell>
+                    <TableCell>
+                      <SubscriptionStateChip state={sub.state} />
+                    </TableCell>
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{sub.activatedOn ?? '—'}</TableCell>
+                    <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                      {ALLOWED[sub.state].filter(can).map((action) => (
+                        <ActionButton
+                          key={action}
+                          title={t(`subs.action.${action}`)}
+                          icon={ICONS[action]}
+                          testId={`subscription-${action}`}
+                          onClick={() => setActing({ sub, action })}
+                        />
+                      ))}
+                      {canBilling && (sub.state === 'active' || sub.state === 'isolated') ? (
+                        <ActionButton
+                          title={t('subs.action.changePlan')}
+                          icon={<SwapVertIcon fontSize="small" />}
+                          testId="subscription-change-plan"
+                          onClick={() => setChanging(sub)}
+                        />
+                      ) : null}
+                      <ActionButton
+                        title={t('subs.action.history')}
+                        icon={<HistoryIcon fontSize="small" />}
+                        testId="subscription-history-open"
+                        onClick={() => setHistory(sub.id)}
+                      />
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </TableContainer>
           <TablePager
             count={data?.total ?? 0}
             page={page}
