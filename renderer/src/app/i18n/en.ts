@@ -4,6 +4,7 @@ import { subscriptionsEn } from '../../features/subscriptions/subscriptions.i18n
 import { billingEn } from '../../features/billing/billing.i18n';
 import { reportsEn } from '../../features/reports/reports.i18n';
 import { notifyEn } from '../../features/notify/notify.i18n';
+import { dashboardEn } from '../../features/dashboard/dashboard.i18n';
 import type { Dictionary } from './id';
 
 /** English. Typed against the Indonesian keys, so a missing or extra key fails the typecheck. */
@@ -1059,4 +1060,5 @@ export const en: Dictionary = {
   ...billingEn,
   ...reportsEn,
   ...notifyEn,
+  ...dashboardEn,
 };

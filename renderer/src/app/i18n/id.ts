@@ -4,6 +4,7 @@ import { subscriptionsId } from '../../features/subscriptions/subscriptions.i18n
 import { billingId } from '../../features/billing/billing.i18n';
 import { reportsId } from '../../features/reports/reports.i18n';
 import { notifyId } from '../../features/notify/notify.i18n';
+import { dashboardId } from '../../features/dashboard/dashboard.i18n';
 /** Bahasa Indonesia: the default dictionary. Every other language is typed against these keys. */
 export const id = {
   'app.name': 'Gerai',
@@ -1062,6 +1063,7 @@ export const id = {
   ...billingId,
   ...reportsId,
   ...notifyId,
+  ...dashboardId,
 } satisfies Record<string, string>;
 
 export type TranslationKey = keyof typeof id;

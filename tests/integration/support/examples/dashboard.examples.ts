@@ -8,7 +8,9 @@ type DashboardChannel = keyof typeof dashboardChannels;
 export type DashboardExampleContext = Record<never, never>;
 
 /** One valid input per dashboard channel (see channelExamples). */
-export const dashboardExamples: { [C in DashboardChannel]: (ctx: ExampleContext) => ChannelInput<C> } = {};
+export const dashboardExamples: { [C in DashboardChannel]: (ctx: ExampleContext) => ChannelInput<C> } = {
+  'dashboard.summary': () => ({}),
+};
 
 /** Where a dashboard example answers a caller the gate lets through something other than ok. */
 export const dashboardPassAnswers: Partial<Record<DashboardChannel, PassAnswer>> = {};
