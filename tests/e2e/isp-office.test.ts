@@ -140,7 +140,6 @@ test('a customer placed on the map is provisioned, billed, isolated after due + 
   await page.getByTestId('reports-tab-aging').click();
   await page.getByTestId('aging-as-of').fill(until);
   await expect.poll(() => page.getByTestId('aging-total-total').innerText()).not.toMatch(/^Rp\s?0$/);
-  const owedBefore = await page.getByTestId('aging-total-total').innerText();
 
   // 5. Paid at the counter: reactivated on the router.
   await shell.navigate('billing');
