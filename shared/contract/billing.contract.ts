@@ -268,6 +268,14 @@ export const billingChannels = defineChannels({
     access: 'billing.manage',
     writes: true,
   },
+  'billing.invoices.resend': {
+    summary:
+      'Sends the “invoice issued” message of an open invoice again (WhatsApp/email); answers how many went in the queue.',
+    input: z.strictObject({ id: Id }),
+    output: z.strictObject({ queued: z.number().int() }),
+    access: 'billing.collect',
+    writes: true,
+  },
   'billing.invoices.lines.add': {
     summary: 'Adds a line to a draft invoice (a discount is given positive, billed negative); totals follow.',
     input: z.strictObject({

@@ -5,6 +5,7 @@ import { addCharge, listCharges, removeCharge } from './charges.service';
 import { createCreditNote } from './credit-notes.service';
 import { addDraftLine, issueInvoices, removeDraftLine } from './invoice-drafts';
 import { invoicePdf } from './invoice-pdf';
+import { resendInvoice } from './invoice-resend';
 import { runBillingPeriod } from './invoice-run';
 import { createInvoice, invoiceDetail, listInvoices, voidInvoice } from './invoices.service';
 import { paymentReceipt } from './payment-receipt';
@@ -18,6 +19,7 @@ export const billingApi = {
   'billing.invoices.get': (ctx, input) => invoiceDetail(ctx, input.id),
   'billing.invoices.create': createInvoice,
   'billing.invoices.issue': issueInvoices,
+  'billing.invoices.resend': resendInvoice,
   'billing.invoices.lines.add': addDraftLine,
   'billing.invoices.lines.remove': removeDraftLine,
   'billing.invoices.void': voidInvoice,

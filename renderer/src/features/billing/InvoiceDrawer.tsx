@@ -4,6 +4,7 @@ import CloseIcon from '@mui/icons-material/Close';
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
 import PaymentsIcon from '@mui/icons-material/Payments';
 import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
+import ForwardToInboxIcon from '@mui/icons-material/ForwardToInbox';
 import RemoveCircleOutlineIcon from '@mui/icons-material/RemoveCircleOutlined';
 import SendIcon from '@mui/icons-material/Send';
 import Box from '@mui/material/Box';
@@ -64,7 +65,7 @@ function Row({
 
 /**
  * One invoice: lines with PPN, payments, credit notes; PDF, pay, credit note, void. A draft's lines
- * can be added and removed, and the draft issued.
+ * can be added and removed, and the draft issued. An open invoice's notice can be sent again.
  */
 export function InvoiceDrawer({
   invoiceId,
@@ -79,7 +80,9 @@ export function InvoiceDrawer({
   const format = useFormat();
   const canManage = useCan('billing.manage');
   const canCollect = useCan('billing.collect');
-  const [dialog, setDialog] = useState<'pay' | 'credit' | 'void' | 'issue' | 'addLine' | null>(null);
+  const [dialog, setDialog] = useState<'pay' | 'credit' | 'void' | 'issue' | 'addLine' | 'resend' | null>(
+    null,
+  );
   const [removing, setRemoving] = useState<InvoiceLine | null>(null);
   const [busy, setBusy] = useState(false);
   const { data: invoice, reload } = useLoader(invoiceId, async () => {
@@ -259,6 +262,16 @@ export function InvoiceDrawer({
               >
                 {t('billing.pdf')}
               </Button>
+              {open && invoice.status !== 'draft' && invoice.balance > 0 && canCollect ? (
+                <Button
+                  variant="outlined"
+                  startIcon={<ForwardToInboxIcon />}
+                  onClick={() => setDialog('resend')}
+                  data-testid="invoice-resend"
+                >
+                  {t('billing.resend')}
+                </Button>
+              ) : null}
               {open && invoice.balance > 0 && canManage ? (
                 <Button
                   startIcon={<RemoveCircleOutlineIcon />}
@@ -338,6 +351,26 @@ export function InvoiceDrawer({
             if (!result.ok) return;
             notify(t('billing.draft.issued', { number: invoice.number }), 'success');
             changed();
+          }}
+        />
+      ) : null}
+      {invoice ? (
+        <ConfirmDialog
+          open={dialog === 'resend'}
+          title={t('billing.resendTitle', { number: invoice.number })}
+          body={t('billing.resendBody')}
+          confirmLabel={t('billing.resend')}
+          testId="invoice-resend-dialog"
+          onClose={() => setDialog(null)}
+          onConfirm={async () => {
+            const result = await call('billing.invoices.resend', { id: invoice.id });
+            setDialog(null);
+            if (!result.ok) return;
+            if (result.data.queued > 0) {
+              notify(t('billing.resent', { count: result.data.queued }), 'success');
+            } else {
+              notify(t('billing.resentNone'), 'warning');
+            }
           }}
         />
       ) : null}

@@ -1,6 +1,8 @@
+import AddIcon from '@mui/icons-material/Add';
 import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
 import SearchIcon from '@mui/icons-material/Search';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import InputAdornment from '@mui/material/InputAdornment';
 import LinearProgress from '@mui/material/LinearProgress';
 import Table from '@mui/material/Table';
@@ -19,13 +21,18 @@ import { useT } from '../../app/i18n/use-t';
 import { useDebouncedValue } from '../../app/use-debounced-value';
 import { useFormat } from '../../app/use-format';
 import { useLoader } from '../../app/use-loader';
+import { useCan } from '../session/session-store';
 import { InvoiceDrawer } from './InvoiceDrawer';
 import { InvoiceStatusChip } from './InvoiceStatusChip';
+import { NewInvoiceDialog } from './NewInvoiceDialog';
 
 const STATUSES = ['issued', 'partial', 'overdue', 'paid', 'void', 'draft'] as const;
 type Status = (typeof STATUSES)[number];
 
-/** Invoices: status (overdue included), period and text filters; a row opens its drawer. */
+/**
+ * Invoices: status (overdue included), period and text filters; a row opens its drawer. "Tagihan baru"
+ * makes a one-off invoice and opens it.
+ */
 export function InvoicesTab() {
   const t = useT();
   const format = useFormat();
@@ -36,6 +43,8 @@ export function InvoicesTab() {
   const [page, setPage] = useState(0);
   const [rows, setRows] = useState(25);
   const [open, setOpen] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+  const canManage = useCan('billing.manage');
   const { data, loading, reload } = useLoader(
     JSON.stringify([status, period, wanted, page, rows]),
     async () => {
@@ -119,6 +128,16 @@ export function InvoicesTab() {
             })}
           </Typography>
         ) : null}
+        {canManage ? (
+          <Button
+            variant="contained"
+            startIcon={<AddIcon />}
+            onClick={() => setCreating(true)}
+            data-testid="invoice-new"
+          >
+            {t('billing.new.open')}
+          </Button>
+        ) : null}
       </Box>
       <TableContainer>
         <Box sx={{ height: 4 }}>{loading ? <LinearProgress /> : null}</Box>
@@ -189,6 +208,16 @@ export function InvoicesTab() {
           onRowsPerPageChange={(next) => {
             setRows(next);
             setPage(0);
+          }}
+        />
+      ) : null}
+      {creating ? (
+        <NewInvoiceDialog
+          onClose={() => setCreating(false)}
+          onCreated={(id) => {
+            setCreating(false);
+            reload();
+            setOpen(id);
           }}
         />
       ) : null}

@@ -164,6 +164,32 @@ export const billingId = {
   'billing.run.issueAllBody':
     'Setiap draf diberi tanggal terbit hari ini (atau tanggal rencananya bila lebih lambat) dan pemberitahuan ke pelanggan diantrekan.',
   'billing.run.issuedAll': '{issued} tagihan diterbitkan, total {total}.',
+  'billing.new.open': 'Tagihan baru',
+  'billing.new.title': 'Tagihan baru',
+  'billing.new.customer': 'Pelanggan',
+  'billing.new.lines': 'Baris tagihan',
+  'billing.new.addLine': 'Tambah baris',
+  'billing.new.removeLine': 'Hapus baris',
+  'billing.new.lineGross': 'Jadi {amount}',
+  'billing.new.notes': 'Catatan (dicetak di tagihan)',
+  'billing.new.noPpn': 'Cabang bukan PKP: PPN tidak dihitung.',
+  'billing.new.ppnRate': 'PPN {rate}% dari DPP 11/12 harga, dihitung per baris.',
+  'billing.new.draft': 'Simpan sebagai draf',
+  'billing.new.draftHint': 'Draf belum ditagih dan bisa diubah; terbitkan nanti dari laci tagihan.',
+  'billing.new.issueHint': 'Tagihan langsung terbit hari ini dan jatuh tempo sesuai pengaturan.',
+  'billing.new.keys': 'Enter di jumlah baris terakhir: baris baru · Ctrl+Enter: simpan',
+  'billing.new.totalPositive': 'Total tagihan harus lebih dari nol.',
+  'billing.new.submitIssue': 'Terbitkan tagihan',
+  'billing.new.submitDraft': 'Simpan draf',
+  'billing.new.created': 'Tagihan {number} diterbitkan.',
+  'billing.new.draftCreated': 'Draf {number} disimpan.',
+  'billing.resend': 'Kirim ulang',
+  'billing.resendTitle': 'Kirim ulang tagihan {number}?',
+  'billing.resendBody':
+    'Pemberitahuan tagihan dikirim lagi ke WhatsApp dan email pelanggan (bila ada), dengan sisa tagihan saat ini.',
+  'billing.resent': 'Pemberitahuan tagihan diantrekan: {count} pesan.',
+  'billing.resentNone':
+    'Tidak ada pesan diantrekan: pelanggan tidak punya WhatsApp/email, atau saluran notifikasinya mati.',
 } satisfies Record<string, string>;
 
 export const billingEn: Record<keyof typeof billingId, string> = {
@@ -330,4 +356,30 @@ export const billingEn: Record<keyof typeof billingId, string> = {
   'billing.run.issueAllBody':
     'Each draft is dated today (or its planned day when later) and its customer’s notice is queued.',
   'billing.run.issuedAll': '{issued} invoices issued, total {total}.',
+  'billing.new.open': 'New invoice',
+  'billing.new.title': 'New invoice',
+  'billing.new.customer': 'Customer',
+  'billing.new.lines': 'Invoice lines',
+  'billing.new.addLine': 'Add line',
+  'billing.new.removeLine': 'Remove line',
+  'billing.new.lineGross': 'Comes to {amount}',
+  'billing.new.notes': 'Notes (printed on the invoice)',
+  'billing.new.noPpn': 'The branch is not VAT-registered (PKP): no VAT is charged.',
+  'billing.new.ppnRate': 'VAT {rate}% of a tax base of 11/12 of the price, per line.',
+  'billing.new.draft': 'Save as draft',
+  'billing.new.draftHint': 'A draft is not owed yet and can still change; issue it later from its drawer.',
+  'billing.new.issueHint': 'The invoice is issued today and due as the billing settings say.',
+  'billing.new.keys': 'Enter in the last line’s amount: new line · Ctrl+Enter: save',
+  'billing.new.totalPositive': 'The invoice total must be more than zero.',
+  'billing.new.submitIssue': 'Issue invoice',
+  'billing.new.submitDraft': 'Save draft',
+  'billing.new.created': 'Invoice {number} issued.',
+  'billing.new.draftCreated': 'Draft {number} saved.',
+  'billing.resend': 'Resend',
+  'billing.resendTitle': 'Resend invoice {number}?',
+  'billing.resendBody':
+    'The invoice notice goes to the customer’s WhatsApp and email again (where they have them), with the balance as it is now.',
+  'billing.resent': 'Invoice notice queued: {count} message(s).',
+  'billing.resentNone':
+    'Nothing was queued: the customer has no WhatsApp/email, or those notification channels are off.',
 };

@@ -22,8 +22,10 @@ export type BillingExampleContext = {
   waitingChargeId: string;
   /** A recorded payment (for its receipt). */
   paymentId: string;
-  /** A one-off draft of two lines: to issue, to add lines to, and to remove `draftLineId` from. */
+  /** A one-off draft of two lines: to add lines to and to remove `draftLineId` from. */
   draftInvoiceId: string;
+  /** Another one-off draft, to issue. */
+  issuableDraftId: string;
   draftLineId: string;
 };
 
@@ -88,8 +90,20 @@ export async function prepareBillingExamples(
       owner,
     ),
   );
+  const issuable = unwrap(
+    await t.call(
+      'billing.invoices.create',
+      {
+        customerId: customer.id,
+        items: [{ description: 'Pindah titik', amount: 50_000, taxMode: 'exempt', kind: 'other' }],
+        draft: true,
+      },
+      owner,
+    ),
+  );
   return {
     draftInvoiceId: draft.id,
+    issuableDraftId: issuable.id,
     draftLineId: draft.lines.find((line) => line.kind === 'device')!.id,
     billingCustomerId: customer.id,
     invoiceId,
@@ -110,7 +124,8 @@ export const billingExamples: { [C in BillingChannel]: (ctx: ExampleContext) => 
     customerId: ctx.billingCustomerId,
     items: [{ description: 'Kunjungan teknisi', amount: 75_000, taxMode: 'exempt', kind: 'other' }],
   }),
-  'billing.invoices.issue': (ctx) => ({ ids: [ctx.draftInvoiceId] }),
+  'billing.invoices.issue': (ctx) => ({ ids: [ctx.issuableDraftId] }),
+  'billing.invoices.resend': (ctx) => ({ id: ctx.invoiceId }),
   'billing.invoices.lines.add': (ctx) => ({
     invoiceId: ctx.draftInvoiceId,
     kind: 'discount',
