@@ -5,6 +5,7 @@ import { EpochMs, Id } from './common.schema';
 /** The messages Gerai sends customers; billing, subscriptions and the scheduler queue them by key. */
 export const NOTIFY_TEMPLATE_KEYS = [
   'invoice.issued',
+  'invoice.oneoff',
   'invoice.reminder.before',
   'invoice.reminder.due',
   'invoice.reminder.after',

@@ -1,3 +1,4 @@
+import { invoiceIssuedMessage } from './invoice-message';
 import type { InvoiceDetail } from '../../../shared/contract/billing.contract';
 import { addDays } from '../../../shared/domain/calendar';
 import type { ParsedInput } from '../api-types';
@@ -7,7 +8,6 @@ import { AppError, notFound } from '../platform/errors';
 import { billingBranch } from './billing-branch';
 import { readBillingSettings } from './billing-settings';
 import type { InvoiceRow } from './billing.tables';
-import { longDate, periodName } from './billing-words';
 import { insertInvoiceLines, recomputeInvoice, requireInvoice } from './invoice-lines';
 import { invoiceDetail } from './invoices.service';
 
@@ -77,8 +77,8 @@ async function draftsToIssue(ctx: HandlerContext, input: ParsedInput<'billing.in
 /**
  * `billing.invoices.issue`: drafts become issued, dated today (or their planned issue day when that is
  * later: a period billed ahead keeps its day) and due `due_days` after it. The number is kept. A
- * draft whose total is zero is settled at once. A period invoice's customer is told now
- * (`invoice.issued`), never while it was a draft; one-off invoices send no notice, as when made issued.
+ * draft whose total is zero is settled at once. The customer is told now (`invoice.issued`, or
+ * `invoice.oneoff` for a one-off invoice), never while it was a draft.
  */
 export async function issueInvoices(
   ctx: HandlerContext,
@@ -101,20 +101,15 @@ export async function issueInvoices(
       paid_on: settled ? issueDate : null,
     });
     totalAmount += draft.total;
-    if (!settled && draft.subscription_id !== null) {
-      messages.push({
-        templateKey: 'invoice.issued',
-        customerId: draft.customer_id,
-        dedupeKey: `invoice.issued:${draft.id}`,
-        vars: {
-          nomor: draft.number,
-          periode: periodName(draft.period),
-          paket: draft.plan_name ?? '-',
-          jumlah: draft.total,
-          saldo: draft.total,
-          jatuh_tempo: longDate(dueDate),
-        },
-      });
+    if (!settled) {
+      messages.push(
+        await invoiceIssuedMessage(
+          ctx,
+          { ...draft, due_date: dueDate },
+          draft.total,
+          `invoice.issued:${draft.id}`,
+        ),
+      );
     }
   }
   await queueCustomerMessages(ctx, messages);

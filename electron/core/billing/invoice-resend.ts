@@ -1,10 +1,10 @@
+import { invoiceIssuedMessage } from './invoice-message';
 import { invoiceBalance } from '../../../shared/domain/invoice-math';
 import type { ParsedInput } from '../api-types';
 import type { HandlerContext } from '../context';
 import { queueCustomerMessage } from '../notify/notify-queue';
 import { uuidv7 } from '../platform/ids';
 import { AppError, notFound } from '../platform/errors';
-import { longDate, periodName } from './billing-words';
 
 /**
  * `billing.invoices.resend`: the `invoice.issued` message of an open invoice (issued or partial, with
@@ -46,19 +46,10 @@ export async function resendInvoice(
     });
   }
   const resendId = uuidv7(ctx.clock.now());
-  const queued = await queueCustomerMessage(ctx, {
-    templateKey: 'invoice.issued',
-    customerId: invoice.customer_id,
-    dedupeKey: `invoice.issued:${invoice.id}:resend:${resendId}`,
-    vars: {
-      nomor: invoice.number,
-      periode: periodName(invoice.period),
-      paket: invoice.plan_name ?? '-',
-      jumlah: invoice.total,
-      saldo: balance,
-      jatuh_tempo: longDate(invoice.due_date),
-    },
-  });
+  const queued = await queueCustomerMessage(
+    ctx,
+    await invoiceIssuedMessage(ctx, invoice, balance, `invoice.issued:${invoice.id}:resend:${resendId}`),
+  );
   await ctx.audit({
     entity: 'invoice',
     entityId: invoice.id,

@@ -1,3 +1,5 @@
+import { invoiceIssuedMessage } from './invoice-message';
+import { queueCustomerMessage } from '../notify/notify-queue';
 import { customerCredit } from '../pos/customer-credit';
 import { sql } from 'kysely';
 import type { Invoice, InvoiceDetail } from '../../../shared/contract/billing.contract';
@@ -231,6 +233,17 @@ export async function createInvoice(
     );
   }
   const out = await invoiceDetail(ctx, row.id);
+  if (!draft) {
+    await queueCustomerMessage(
+      ctx,
+      await invoiceIssuedMessage(
+        ctx,
+        { ...row, total: after.total, due_date: row.due_date },
+        after.total,
+        `invoice.issued:${row.id}`,
+      ),
+    );
+  }
   await ctx.audit({
     entity: 'invoice',
     entityId: row.id,

@@ -14,6 +14,7 @@ const INVOICE_VARS = ['nomor', 'periode', 'paket', 'jumlah', 'saldo', 'jatuh_tem
 /** The variables each template may use (anything else is refused when a template is saved). */
 export const TEMPLATE_VARIABLES: Record<NotifyTemplateKey, readonly string[]> = {
   'invoice.issued': [...COMMON_VARS, ...INVOICE_VARS],
+  'invoice.oneoff': [...COMMON_VARS, 'nomor', 'rincian', 'jumlah', 'saldo', 'jatuh_tempo'],
   'invoice.reminder.before': [...COMMON_VARS, ...INVOICE_VARS, 'hari'],
   'invoice.reminder.due': [...COMMON_VARS, ...INVOICE_VARS],
   'invoice.reminder.after': [...COMMON_VARS, ...INVOICE_VARS, 'hari'],
@@ -41,6 +42,20 @@ export const DEFAULT_TEMPLATES: Record<NotifyTemplateKey, Record<CustomerChannel
     email: {
       subject: 'Tagihan {nomor} periode {periode}',
       body: `Yth. {nama} ({kode}),\n\nTagihan internet {paket} periode {periode} sudah terbit.\nNomor tagihan: {nomor}\nJumlah: {jumlah}\nJatuh tempo: {jatuh_tempo}\n\n${SIGN_OFF}`,
+      waTemplate: '',
+      waLanguage: 'id',
+    },
+  },
+  'invoice.oneoff': {
+    whatsapp: {
+      subject: '',
+      body: `Halo {nama}, ada tagihan baru untuk Anda: {rincian}.\nNomor: {nomor}\nJumlah: {jumlah}\nJatuh tempo: {jatuh_tempo}\n${SIGN_OFF}`,
+      waTemplate: 'tagihan_lain_terbit',
+      waLanguage: 'id',
+    },
+    email: {
+      subject: 'Tagihan {nomor}',
+      body: `Yth. {nama} ({kode}),\n\nTagihan baru untuk Anda sudah terbit: {rincian}.\nNomor tagihan: {nomor}\nJumlah: {jumlah}\nJatuh tempo: {jatuh_tempo}\n\n${SIGN_OFF}`,
       waTemplate: '',
       waLanguage: 'id',
     },

@@ -229,3 +229,41 @@ describe('billing.invoices.create, as the new-invoice form sends it', () => {
     });
   });
 });
+
+describe('one-off invoice notices', () => {
+  it('tells the customer what a one-off invoice is for when it is issued, at once or from a draft', async () => {
+    const b = await notifyingBranch();
+    const customerId = await b.customer('Pak Darto');
+    const oneOff = () =>
+      b.sqlite
+        .prepare(
+          "SELECT dedupe_key, channel, body FROM notify_outbox WHERE customer_id = ? AND template_key = 'invoice.oneoff' ORDER BY rowid",
+        )
+        .all(customerId) as { dedupe_key: string; channel: string; body: string }[];
+
+    const issued = unwrap(
+      await b.t.call(
+        'billing.invoices.create',
+        { customerId, items: [item('Router WiFi', 350_000), item('Tarik kabel', 100_000)], draft: false },
+        b.owner.token,
+      ),
+    );
+    const first = oneOff();
+    expect(first.map((m) => m.channel)).toEqual(['whatsapp']);
+    expect(first[0]!.body).toContain('Router WiFi, Tarik kabel');
+    expect(first[0]!.body).toContain(issued.number);
+    expect(issuedMessages(b, customerId)).toHaveLength(0);
+
+    const draft = unwrap(
+      await b.t.call(
+        'billing.invoices.create',
+        { customerId, items: [item('Pindah titik', 75_000)], draft: true },
+        b.owner.token,
+      ),
+    );
+    expect(oneOff()).toHaveLength(1);
+    unwrap(await b.t.call('billing.invoices.issue', { ids: [draft.id] }, b.owner.token));
+    expect(oneOff()).toHaveLength(2);
+    expect(oneOff()[1]!.body).toContain('Pindah titik');
+  });
+});

@@ -189,7 +189,7 @@ describe('templates', () => {
   it('lists the Bahasa Indonesia defaults for every key and channel, with variables and a preview', async () => {
     const n = await notifyTest();
     const templates = unwrap(await n.t.call('notify.templates.list', {}, n.owner.token));
-    expect(templates).toHaveLength(14);
+    expect(templates).toHaveLength(16);
     const issued = templates.find((t) => t.key === 'invoice.issued' && t.channel === 'whatsapp')!;
     expect(issued).toMatchObject({
       customized: false,

@@ -22,6 +22,7 @@ export const STATE_LABEL: Record<NotifyState, TranslationKey> = {
 
 export const TEMPLATE_LABEL: Record<NotifyTemplateKey, TranslationKey> = {
   'invoice.issued': 'notify.templates.invoice.issued',
+  'invoice.oneoff': 'notify.templates.invoice.oneoff',
   'invoice.reminder.before': 'notify.templates.invoice.reminder.before',
   'invoice.reminder.due': 'notify.templates.invoice.reminder.due',
   'invoice.reminder.after': 'notify.templates.invoice.reminder.after',

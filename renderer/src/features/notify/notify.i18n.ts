@@ -45,6 +45,7 @@ export const notifyId = {
 
   'notify.templates.key': 'Jenis pesan',
   'notify.templates.invoice.issued': 'Tagihan terbit',
+  'notify.templates.invoice.oneoff': 'Tagihan lain terbit (perangkat, pemasangan…)',
   'notify.templates.invoice.reminder.before': 'Pengingat sebelum jatuh tempo',
   'notify.templates.invoice.reminder.due': 'Pengingat saat jatuh tempo',
   'notify.templates.invoice.reminder.after': 'Pengingat lewat jatuh tempo',
@@ -154,6 +155,7 @@ export const notifyEn: Record<keyof typeof notifyId, string> = {
 
   'notify.templates.key': 'Message',
   'notify.templates.invoice.issued': 'Invoice issued',
+  'notify.templates.invoice.oneoff': 'Other invoice issued (device, installation…)',
   'notify.templates.invoice.reminder.before': 'Reminder before due',
   'notify.templates.invoice.reminder.due': 'Reminder on the due date',
   'notify.templates.invoice.reminder.after': 'Reminder after due',
