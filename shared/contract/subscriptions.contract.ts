@@ -50,6 +50,8 @@ export const Subscription = z.strictObject({
   remoteAddress: z.string(),
   odpId: Id.nullable(),
   odpName: z.string().nullable(),
+  /** Hotspot: the MAC address the managed hotspot user is bound to, or empty (any device). */
+  macAddress: z.string(),
   state: SubscriptionState,
   /** Day of the month its billing period starts. */
   anchorDay: z.number().int(),
@@ -107,6 +109,18 @@ export const PlanChangePreview = z.strictObject({
 export type PlanChangePreview = z.infer<typeof PlanChangePreview>;
 
 const Reason = z.string().trim().min(1).max(500);
+
+/** A MAC address as AA:BB:CC:DD:EE:FF (dashes accepted, any case); empty unbinds. */
+export const MacAddress = z
+  .string()
+  .trim()
+  .transform((value) => value.replace(/-/g, ':').toUpperCase())
+  .pipe(
+    z.union([
+      z.literal(''),
+      z.string().regex(/^([0-9A-F]{2}:){5}[0-9A-F]{2}$/, 'a MAC address as AA:BB:CC:DD:EE:FF'),
+    ]),
+  );
 const transition = (summary: string, access: 'customers.manage' | 'billing.manage') => ({
   summary,
   input: z.strictObject({ id: Id, reason: Reason }),
@@ -159,6 +173,26 @@ export const subscriptionsChannels = defineChannels({
       /** The password Gerai made, shown once; null when the caller gave one. */
       generatedPassword: z.string().nullable(),
     }),
+    access: 'customers.manage',
+    writes: true,
+  },
+  'subscriptions.update': {
+    summary:
+      'Edits a live subscription: static IP (conflict-checked; an isolir address-list entry moves with it), ODP (port checked), notes, hotspot MAC binding and a new password (kept sealed); the login on the router follows through router jobs and the session is kicked when the IP or password changed.',
+    input: z.strictObject({
+      id: Id,
+      /** New static IP; empty clears it (refused while the plan isolates by address list). */
+      remoteAddress: z.string().trim().max(15).optional(),
+      odpId: Id.nullable().optional(),
+      notes: z.string().trim().max(1000).optional(),
+      /** Hotspot only: binds the hotspot user to this device; empty unbinds. */
+      macAddress: MacAddress.optional(),
+      /** A new PPPoE/hotspot password. */
+      password: PppPassword.optional(),
+      /** Why, kept with the change in the history. */
+      reason: z.string().trim().max(500).default(''),
+    }),
+    output: TransitionResult,
     access: 'customers.manage',
     writes: true,
   },

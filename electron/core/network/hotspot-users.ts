@@ -12,6 +12,7 @@ import { geraiComment, taggedRowId } from './router-comment';
 import { enqueueJob, type JobOperations } from './router-jobs';
 import { BULK_LOOKUP, itemsByKey, removeItems, settleAll } from './router-ops';
 import type { RouterClient, RouterRecord } from './routeros/routeros-client';
+import { storeSecret } from './secret-store';
 
 type EnqueueContext = Parameters<typeof enqueueJob>[0];
 
@@ -87,6 +88,32 @@ export async function setHotspotUserProfile(
     .where('id', '=', userId)
     .executeTakeFirstOrThrow();
   if (row.profile !== profile) await ctx.writer.update(ctx.db, 'hotspot_users', row.id, { profile });
+  return enqueueHotspotUserSync(ctx, row.router_id, [row.id], label);
+}
+
+/**
+ * Gives a managed hotspot user another static address, bound MAC (empty: none) and/or password
+ * (sealed in the secret store) and queues the router change (no kick: callers add it).
+ */
+export async function setHotspotUserLogin(
+  ctx: HandlerContext,
+  userId: string,
+  change: { address?: string; macAddress?: string; password?: string },
+  label: string,
+): Promise<RouterJob> {
+  const row = await ctx.db
+    .selectFrom('hotspot_users')
+    .selectAll()
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
+  const patch: Partial<Pick<HotspotUserRow, 'address' | 'mac_address'>> = {};
+  if (change.address !== undefined && change.address !== row.address) patch.address = change.address;
+  if (change.macAddress !== undefined && change.macAddress !== row.mac_address)
+    patch.mac_address = change.macAddress;
+  if (Object.keys(patch).length > 0) await ctx.writer.update(ctx.db, 'hotspot_users', row.id, patch);
+  if (change.password !== undefined) {
+    await storeSecret(ctx.db, ctx.secrets, hotspotUserSecretName(row.id), change.password, ctx.clock.now());
+  }
   return enqueueHotspotUserSync(ctx, row.router_id, [row.id], label);
 }
 

@@ -58,6 +58,19 @@ export async function setPppSecretProfile(ctx: HandlerContext, secretId: string,
   return enqueuePppSecretSync(ctx, row.router_id, [row.id], label);
 }
 
+/**
+ * Gives a managed secret another static address (empty: the profile's pool) and/or password (sealed
+ * in the secret store) and queues the router change (no kick: callers add it).
+ */
+export async function setPppSecretLogin(ctx: HandlerContext, secretId: string, change: { remoteAddress?: string; password?: string }, label: string): Promise<RouterJob> {
+  const row = await ctx.db.selectFrom('ppp_secrets').selectAll().where('id', '=', secretId).executeTakeFirstOrThrow();
+  if (change.remoteAddress !== undefined && row.remote_address !== change.remoteAddress) {
+    await ctx.writer.update(ctx.db, 'ppp_secrets', row.id, { remote_address: change.remoteAddress });
+  }
+  if (change.password !== undefined) await storeSecret(ctx.db, ctx.secrets, pppSecretName(row.id), change.password, ctx.clock.now());
+  return enqueuePppSecretSync(ctx, row.router_id, [row.id], label);
+}
+
 // ---- channels ------------------------------------------------------------------------------------
 
 function liveSecret(ctx: Pick<HandlerContext, 'db'>, routerId: string, name: string): Promise<PppSecretRow | undefined> {

@@ -11,12 +11,14 @@ import {
   enqueueHotspotProfileUpsert,
   enqueueHotspotUserSync,
   hotspotUserSecretName,
+  setHotspotUserLogin,
   setHotspotUserProfile,
 } from '../network/hotspot-users';
 import {
   enqueuePppKick,
   enqueuePppProfileUpsert,
   enqueuePppSecretSync,
+  setPppSecretLogin,
   setPppSecretProfile,
 } from '../network/ppp.service';
 import { deleteSecret, pppSecretName, storeSecret } from '../network/secret-store';
@@ -137,6 +139,42 @@ export function setAccountProfile(
   return account.service === 'hotspot'
     ? setHotspotUserProfile(ctx, account.id, profile, label)
     : setPppSecretProfile(ctx, account.id, profile, label);
+}
+
+/** What an edit changes on a login: static address, bound MAC (hotspot only), password. */
+export type LoginChange = { address?: string; macAddress?: string; password?: string };
+
+/**
+ * Writes the login's new static address, MAC binding (hotspot) and/or password (sealed under the
+ * login's name) and queues its sync (no kick: callers add it).
+ */
+export function setAccountLogin(
+  ctx: HandlerContext,
+  account: LiveAccount,
+  change: LoginChange,
+  label: string,
+): Promise<RouterJob> {
+  if (account.service === 'hotspot') return setHotspotUserLogin(ctx, account.id, change, label);
+  return setPppSecretLogin(
+    ctx,
+    account.id,
+    { remoteAddress: change.address, password: change.password },
+    label,
+  );
+}
+
+/** The MAC address the subscription's hotspot user is bound to (empty for PPPoE or none). */
+export async function accountMacAddress(
+  ctx: Pick<HandlerContext, 'db'>,
+  account: LiveAccount | null,
+): Promise<string> {
+  if (account?.service !== 'hotspot') return '';
+  const row = await ctx.db
+    .selectFrom('hotspot_users')
+    .select('mac_address')
+    .where('id', '=', account.id)
+    .executeTakeFirst();
+  return row?.mac_address ?? '';
 }
 
 /** Refuses when Gerai already manages a login of this name on the router (hotspot: vouchers too). */

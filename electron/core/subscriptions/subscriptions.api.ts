@@ -10,11 +10,13 @@ import {
   reactivateSubscriptionChannel,
   terminateSubscription,
 } from './subscriptions.service';
+import { updateSubscription } from './subscription-update';
 
 export const subscriptionsApi = {
   'subscriptions.list': listSubscriptions,
   'subscriptions.get': getSubscription,
   'subscriptions.create': createSubscription,
+  'subscriptions.update': updateSubscription,
   'subscriptions.activate': activateSubscription,
   'subscriptions.isolate': isolateSubscriptionChannel,
   'subscriptions.reactivate': reactivateSubscriptionChannel,

@@ -40,6 +40,9 @@ function selectSubscriptions(ctx: Db) {
     .innerJoin('plans as p', 'p.id', 's.plan_id')
     .innerJoin('routers as r', 'r.id', 's.router_id')
     .leftJoin('map_points as o', 'o.id', 's.odp_id')
+    .leftJoin('hotspot_users as h', (join) =>
+      join.onRef('h.id', '=', 's.hotspot_user_id').on('h.deleted_at', 'is', null),
+    )
     .selectAll('s')
     .select([
       'c.name as customer_name',
@@ -51,6 +54,7 @@ function selectSubscriptions(ctx: Db) {
       'p.download_kbps',
       'r.name as router_name',
       'o.name as odp_name',
+      'h.mac_address',
     ])
     .where('s.deleted_at', 'is', null);
 }
@@ -75,6 +79,7 @@ function toSubscription(row: JoinedRow): Subscription {
     remoteAddress: row.remote_address,
     odpId: row.odp_id,
     odpName: row.odp_name,
+    macAddress: row.mac_address ?? '',
     state: row.state,
     anchorDay: row.anchor_day,
     activatedOn: row.activated_on,
@@ -202,7 +207,7 @@ function usablePlan(plan: PlanRow): void {
 }
 
 /** Refuses an ODP that is not one, or whose ports are all taken by live subscriptions. */
-async function assertOdpHasPort(ctx: Db, odpId: string, exceptSubscriptionId?: string): Promise<void> {
+export async function assertOdpHasPort(ctx: Db, odpId: string, exceptSubscriptionId?: string): Promise<void> {
   const odp = await ctx.db
     .selectFrom('map_points')
     .selectAll()

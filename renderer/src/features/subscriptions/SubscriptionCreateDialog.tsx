@@ -19,6 +19,7 @@ import { useDebouncedValue } from '../../app/use-debounced-value';
 import { useFormat } from '../../app/use-format';
 import { useLoader } from '../../app/use-loader';
 import { useCan } from '../session/session-store';
+import { useAddressCheck } from './use-address-check';
 
 const FORM = [
   'customerId',
@@ -91,18 +92,6 @@ function CustomerField({
       )}
     />
   );
-}
-
-/** The live check of a static IP against the router's pools and holders (ipam.addresses.check). */
-function useAddressCheck(routerId: string, address: string): { ok: boolean; message: string | null } | null {
-  const wanted = useDebouncedValue(address.trim(), 300);
-  const { data } = useLoader(`address/${routerId}/${wanted}`, async () => {
-    if (!routerId || !wanted) return null;
-    const result = await call('ipam.addresses.check', { routerId, address: wanted }, { quiet: true });
-    return result.ok ? { address: wanted, ok: result.data.ok, message: result.data.message } : null;
-  });
-  if (!wanted || !data || data.address !== wanted) return null;
-  return data;
 }
 
 /** A customer's new subscription on a router: plan (PPPoE or hotspot), user and password, static IP, ODP. */

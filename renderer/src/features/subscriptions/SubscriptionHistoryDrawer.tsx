@@ -32,6 +32,27 @@ function planChangeText(event: SubscriptionEvent): string | null {
   return typeof fromPlan === 'string' && typeof toPlan === 'string' ? `${fromPlan} → ${toPlan}` : null;
 }
 
+type Change = { from: unknown; to: unknown };
+const SHOWN_CHANGES = ['remoteAddress', 'odpName', 'macAddress', 'notes'] as const;
+
+/** An edit's lines from the event's details: "Static IP: a → b", "Password changed"… */
+function updateLines(event: SubscriptionEvent, t: ReturnType<typeof useT>): string[] {
+  if (event.kind !== 'update') return [];
+  const changes = (event.details.changes ?? {}) as Partial<Record<string, Change>>;
+  const lines: string[] = [];
+  const shown = (value: unknown, empty: string) => (typeof value === 'string' && value ? value : empty);
+  for (const key of SHOWN_CHANGES) {
+    const change = changes[key];
+    if (!change) continue;
+    const empty = key === 'remoteAddress' ? t('subs.history.pool') : '—';
+    lines.push(
+      t(`subs.history.changed.${key}`, { from: shown(change.from, empty), to: shown(change.to, empty) }),
+    );
+  }
+  if (event.details.passwordChanged === true) lines.push(t('subs.history.changed.password'));
+  return lines;
+}
+
 /** A subscription's details and every recorded transition: who, when, why, from → to. */
 export function SubscriptionHistoryDrawer({
   subscriptionId,
@@ -83,6 +104,7 @@ export function SubscriptionHistoryDrawer({
             />
             <Fact label={t('subs.details.address')} value={sub.remoteAddress} />
             <Fact label={t('subs.details.odp')} value={sub.odpName ?? ''} />
+            {sub.service === 'hotspot' ? <Fact label={t('subs.details.mac')} value={sub.macAddress} /> : null}
             <Fact label={t('subs.col.since')} value={sub.activatedOn ?? ''} />
             <Fact label="" value={sub.activatedOn ? t('subs.details.anchor', { day: sub.anchorDay }) : ''} />
           </Box>
@@ -109,6 +131,11 @@ export function SubscriptionHistoryDrawer({
               </Typography>
             </Box>
             {planChangeText(event) ? <Typography variant="body2">{planChangeText(event)}</Typography> : null}
+            {updateLines(event, t).map((line) => (
+              <Typography key={line} variant="body2" data-testid="subscription-event-change">
+                {line}
+              </Typography>
+            ))}
             {event.reason ? (
               <Typography variant="body2" sx={{ fontStyle: 'italic' }}>
                 “{event.reason}”

@@ -1,5 +1,6 @@
 import AddIcon from '@mui/icons-material/Add';
 import BlockIcon from '@mui/icons-material/Block';
+import EditIcon from '@mui/icons-material/Edit';
 import HistoryIcon from '@mui/icons-material/History';
 import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import PowerSettingsNewIcon from '@mui/icons-material/PowerSettingsNew';
@@ -36,6 +37,7 @@ import { useCan } from '../session/session-store';
 import { GeneratedPasswordDialog } from './GeneratedPasswordDialog';
 import { PlanChangeDialog } from './PlanChangeDialog';
 import { SubscriptionCreateDialog } from './SubscriptionCreateDialog';
+import { SubscriptionEditDialog } from './SubscriptionEditDialog';
 import { SubscriptionHistoryDrawer } from './SubscriptionHistoryDrawer';
 import { SUBSCRIPTION_STATES, SubscriptionStateChip } from './SubscriptionStateChip';
 
@@ -107,6 +109,7 @@ export function SubscriptionsTab() {
   } | null>(null);
   const [acting, setActing] = useState<{ sub: Subscription; action: Transition } | null>(null);
   const [changing, setChanging] = useState<Subscription | null>(null);
+  const [editing, setEditing] = useState<Subscription | null>(null);
   const [history, setHistory] = useState<string | null>(null);
 
   const plans = useLoader('subscriptions-plan-filter', async () => {
@@ -340,6 +343,14 @@ export function SubscriptionsTab() {
                     </TableCell>
                     <TableCell sx={{ whiteSpace: 'nowrap' }}>{sub.activatedOn ?? '—'}</TableCell>
                     <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                      {canCreate && sub.state !== 'terminated' ? (
+                        <ActionButton
+                          title={t('subs.action.edit')}
+                          icon={<EditIcon fontSize="small" />}
+                          testId="subscription-edit"
+                          onClick={() => setEditing(sub)}
+                        />
+                      ) : null}
                       {ALLOWED[sub.state].filter(can).map((action) => (
                         <ActionButton
                           key={action}
@@ -386,6 +397,18 @@ export function SubscriptionsTab() {
           onClose={() => setCreating(false)}
           onCreated={(sub, password) => {
             setCreating(false);
+            if (password)
+              setShownPassword({ code: sub.code, username: sub.username, password, service: sub.service });
+            reload();
+          }}
+        />
+      ) : null}
+      {editing ? (
+        <SubscriptionEditDialog
+          subscription={editing}
+          onClose={() => setEditing(null)}
+          onSaved={(sub, password) => {
+            setEditing(null);
             if (password)
               setShownPassword({ code: sub.code, username: sub.username, password, service: sub.service });
             reload();
