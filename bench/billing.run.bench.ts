@@ -1,33 +1,21 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { ChannelOutput } from '../shared/contract/index';
 import { periodContaining } from '../shared/domain/billing-cycle';
 import { addMonths, localDate } from '../shared/domain/calendar';
-import { createCore, type Core } from '../electron/core/core';
-import { generateDemo } from '../electron/core/demo/generate';
-import { loadIspData } from '../electron/core/demo/subscriptions';
+import type { Core } from '../electron/core/core';
 import { systemClock } from '../electron/core/platform/clock';
 import { createHlc } from '../electron/core/platform/hlc';
 import { uuidv7 } from '../electron/core/platform/ids';
-import { silentLogger } from '../electron/core/platform/logger';
-import { benchScale, BENCH_SEED, BENCH_USER } from './shop-fixture';
 import { log, nowMicros, timeResult, type Bench, type BenchResult } from './harness';
+import { buildIspBranch, call } from './isp-fixture';
 
 const NAME = 'billing.run';
 
 type Counted = { created: number; seconds: number };
 
-async function call<T>(core: Core, channel: string, input: unknown, token?: string): Promise<T> {
-  const result = await core.dispatch(channel, input, { token: token ?? null, locale: 'en' });
-  if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} — ${result.error.message}`);
-  return result.data as T;
-}
-
 /** One `billing.run` through the dispatcher as the owner, timed end to end. */
 async function billingRun(core: Core, token: string, period: string): Promise<Counted> {
   const start = nowMicros();
-  const out = await call<ChannelOutput<'billing.run'>>(core, 'billing.run', { period }, token);
+  const out: ChannelOutput<'billing.run'> = await call(core, 'billing.run', { period }, token);
   return { created: out.created, seconds: (nowMicros() - start) / 1e6 };
 }
 
@@ -131,33 +119,9 @@ export const billingRunBench: Bench = {
   description:
     'billing.run for one period over the demo at scale (50k subscriptions) vs raw INSERTs of the invoices (s)',
   async run(options = {}) {
-    const size = options.size ?? 'full';
-    const scale = benchScale(size);
-    const dir = mkdtempSync(join(tmpdir(), 'gerai-bench-billing-'));
-    let core: Core | null = null;
+    const branch = await buildIspBranch(NAME, options.size ?? 'full');
+    const { core, token, loaded } = branch;
     try {
-      core = await createCore({ dataDir: dir, appVersion: 'bench', logger: silentLogger });
-      const data = generateDemo({ seed: BENCH_SEED, scale });
-      await call(core, 'setup.owner.create', {
-        name: 'Pemilik Bench',
-        username: BENCH_USER.username,
-        password: BENCH_USER.password,
-        branchName: data.branch.name,
-      });
-      const { token } = await call<{ token: string }>(core, 'auth.session.login', BENCH_USER);
-      const built = Date.now();
-      const loaded = await loadIspData({
-        core,
-        token,
-        data,
-        onProgress: ({ stage, done, total }) => {
-          if (done === total) log(`${NAME}: ${stage} ${done}/${total}`);
-        },
-      });
-      log(
-        `${NAME}: ${loaded.subscriptions} active subscriptions (scale ${scale}) built in ${((Date.now() - built) / 1000).toFixed(1)} s`,
-      );
-
       // The next period: every subscription (activated in the current one) is live in it.
       const today = localDate(Date.now(), 'Asia/Jakarta');
       const next = addMonths(periodContaining(today, 1).start, 1).slice(0, 7);
@@ -195,8 +159,7 @@ export const billingRunBench: Bench = {
       ];
       return results;
     } finally {
-      await core?.close();
-      rmSync(dir, { recursive: true, force: true });
+      await branch.close();
     }
   },
 };

@@ -4,6 +4,7 @@ import { dbWriteBench } from './db.write.bench';
 import type { Bench } from './harness';
 import { inventoryImportBench } from './inventory.import.bench';
 import { ipcRoundtripBench } from './ipc.roundtrip.bench';
+import { ispReadsBench } from './isp.reads.bench';
 import { memoryPosBench } from './memory.pos.bench';
 import { posCompleteBench } from './pos.complete.bench';
 import { routerBatchBench } from './router.batch.bench';
@@ -20,4 +21,5 @@ export const benches: readonly Bench[] = [
   routerBatchBench,
   routerReconcileBench,
   billingRunBench,
+  ispReadsBench,
 ];

@@ -51,6 +51,8 @@ describe('benchmarks (smoke size: shape only, no timing assertions)', () => {
         'catalog.search',
         'pos.complete',
         'memory.pos',
+        'billing.run',
+        'isp.reads',
       ]),
     );
     expect(new Set(names).size).toBe(names.length);
