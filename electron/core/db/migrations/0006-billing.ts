@@ -86,6 +86,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   );
   await run(sql`CREATE INDEX invoices_customer ON invoices (customer_id, status)`);
   await run(sql`CREATE INDEX invoices_open ON invoices (due_date) WHERE status IN ('issued', 'partial')`);
+  // The invoice list's order (newest first), walked backwards.
+  await run(sql`CREATE INDEX invoices_listing ON invoices (issue_date, number)`);
 
   await run(sql`CREATE TABLE invoice_lines (
     ${sync},
