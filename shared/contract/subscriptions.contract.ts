@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isLocalDate } from '../domain/calendar';
+import { normalizeIndonesianPhone } from '../domain/phone';
 import { defineChannels } from './channel';
 import { EpochMs, Id } from './common.schema';
 import { PlanService } from './plans.contract';
@@ -129,6 +130,75 @@ const transition = (summary: string, access: 'customers.manage' | 'billing.manag
   writes: true as const,
 });
 
+const Message = z.strictObject({ id: z.string(), en: z.string() });
+
+/** Optional WhatsApp number: empty, or any Indonesian notation, stored as +62…. */
+const Phone = z
+  .string()
+  .trim()
+  .max(30)
+  .transform((value, ctx) => {
+    if (value === '') return '';
+    const normalized = normalizeIndonesianPhone(value);
+    if (!normalized) {
+      ctx.addIssue({ code: 'custom', message: 'not an Indonesian phone number (e.g. 0812-3456-7890)' });
+      return z.NEVER;
+    }
+    return normalized;
+  });
+
+/** The most items one adoption takes. */
+export const ADOPT_MAX_ITEMS = 1000;
+
+/** A PPP secret on the router that Gerai does not manage yet, with what adopting it would suggest. */
+export const AdoptCandidate = z.strictObject({
+  /** The secret's name on the router (becomes the subscription's username). */
+  name: z.string(),
+  profile: z.string(),
+  service: z.string(),
+  /** Static IP on the router, or empty (the profile's pool gives one). */
+  remoteAddress: z.string(),
+  disabled: z.boolean(),
+  comment: z.string(),
+  callerId: z.string(),
+  /** False when the router did not show the password (its API user lacks the `sensitive` policy). */
+  passwordReadable: z.boolean(),
+  /** A live PPPoE plan whose router profile is the secret's profile; null when none. */
+  suggestedPlan: z.strictObject({ id: Id, name: z.string() }).nullable(),
+  /** An existing customer whose code, name or WhatsApp matches the secret's name or comment. */
+  suggestedCustomer: z.strictObject({ id: Id, code: z.string(), name: z.string() }).nullable(),
+  /** A name for a new customer, from the comment or the secret's name ("budi.santoso" → "Budi Santoso"). */
+  suggestedName: z.string(),
+  /** The state adoption gives with the suggested plan: isolated when disabled or on its isolir profile. */
+  suggestedState: z.enum(['active', 'isolated']),
+  /** Why the remote address cannot be taken over as it is (already held in Gerai), else null. */
+  conflict: Message.nullable(),
+});
+export type AdoptCandidate = z.infer<typeof AdoptCandidate>;
+
+export const AdoptItem = z.strictObject({
+  /** The secret's name on the router. */
+  name: z.string().trim().min(1).max(100),
+  planId: Id,
+  /** An existing customer… */
+  customerId: Id.optional(),
+  /** …or a new one (exactly one of the two). */
+  newCustomer: z
+    .strictObject({
+      name: z.string().trim().min(1).max(100),
+      phone: Phone.default(''),
+      address: z.string().trim().max(500).default(''),
+    })
+    .optional(),
+  /** Default: isolated when the secret is disabled or on the plan's isolir profile, else active. */
+  state: z.enum(['active', 'isolated']).optional(),
+});
+export type AdoptItem = z.input<typeof AdoptItem>;
+
+/** One problem of one item: the secret's name, the field, a message in both languages. */
+export const AdoptError = z.strictObject({ name: z.string(), field: z.string(), message: Message });
+export type AdoptError = z.infer<typeof AdoptError>;
+
 /** Subscriptions: a customer's service on a router, through its lifecycle. */
 export const subscriptionsChannels = defineChannels({
   'subscriptions.list': {
@@ -225,6 +295,38 @@ export const subscriptionsChannels = defineChannels({
     input: z.strictObject({ id: Id, planId: Id, effectiveOn: LocalDay.optional() }),
     output: PlanChangePreview,
     access: 'billing.manage',
+    writes: false,
+  },
+  'subscriptions.adopt.preview': {
+    summary:
+      'Reads the PPP secrets on a router and lists those Gerai does not manage yet, each with a suggested plan (by profile), customer (by code, name or WhatsApp) or new-customer name, and any address conflict.',
+    input: z.strictObject({ routerId: Id }),
+    output: z.strictObject({
+      routerId: Id,
+      checkedAt: EpochMs,
+      /** Secrets on the router Gerai already manages (not listed). */
+      managed: z.number().int(),
+      secrets: z.array(AdoptCandidate),
+    }),
+    access: 'customers.manage',
+    writes: false,
+  },
+  'subscriptions.adopt': {
+    summary:
+      'Takes existing PPP secrets of a router into Gerai as customers (existing or new) and live subscriptions, keeping their password, profile and address on the router (one sync job tags them); all or nothing, with every item’s problems.',
+    input: z.strictObject({
+      routerId: Id,
+      items: z.array(AdoptItem).min(1).max(ADOPT_MAX_ITEMS),
+    }),
+    output: z.strictObject({
+      adopted: z.number().int(),
+      customersCreated: z.number().int(),
+      subscriptionIds: z.array(Id),
+      jobIds: z.array(Id),
+      errors: z.array(AdoptError),
+    }),
+    access: 'customers.manage',
+    // Reads the router first (passwords), then writes in one transaction of its own, audited.
     writes: false,
   },
 });

@@ -19,6 +19,7 @@ import {
   findLiveAccount,
   liveAccountOf,
   removeAccount,
+  type LiveAccount,
   serviceOf,
   setAccountProfile,
 } from './subscription-accounts';
@@ -134,7 +135,24 @@ export async function applyIsolation(
   return { isolation, jobIds };
 }
 
-/** Undoes `isolation` (when known) and puts the login back on the plan's profile; ends the session. */
+/**
+ * A PPP secret left disabled (one adopted from the router while disabled there) is enabled again; the
+ * profile change queued next syncs it.
+ */
+async function enableSecret(ctx: HandlerContext, account: LiveAccount): Promise<void> {
+  if (account.service !== 'pppoe') return;
+  const row = await ctx.db
+    .selectFrom('ppp_secrets')
+    .select(['id', 'disabled'])
+    .where('id', '=', account.id)
+    .executeTakeFirst();
+  if (row?.disabled === 1) await ctx.writer.update(ctx.db, 'ppp_secrets', row.id, { disabled: 0 });
+}
+
+/**
+ * Undoes `isolation` (when known), enables a disabled PPP secret and puts the login back on the
+ * plan's profile; ends the session.
+ */
 export async function liftIsolation(
   ctx: HandlerContext,
   sub: SubscriptionRow,
@@ -152,6 +170,7 @@ export async function liftIsolation(
     const removed = await removeFromAddressList(ctx, sub.router_id, list, address);
     if (removed) jobIds.push(removed.job.id);
   }
+  await enableSecret(ctx, account);
   jobIds.push(
     (
       await setAccountProfile(

@@ -10,6 +10,7 @@ import {
   reactivateSubscriptionChannel,
   terminateSubscription,
 } from './subscriptions.service';
+import { adoptSecrets, previewAdoption } from './subscription-adopt';
 import { updateSubscription } from './subscription-update';
 
 export const subscriptionsApi = {
@@ -23,4 +24,6 @@ export const subscriptionsApi = {
   'subscriptions.terminate': terminateSubscription,
   'subscriptions.changePlan': changePlan,
   'subscriptions.changePlan.preview': previewPlanChange,
+  'subscriptions.adopt.preview': previewAdoption,
+  'subscriptions.adopt': adoptSecrets,
 } satisfies HandlerSlice<keyof typeof subscriptionsChannels>;

@@ -1,4 +1,5 @@
 import AddIcon from '@mui/icons-material/Add';
+import CloudDownloadIcon from '@mui/icons-material/CloudDownload';
 import BlockIcon from '@mui/icons-material/Block';
 import EditIcon from '@mui/icons-material/Edit';
 import HistoryIcon from '@mui/icons-material/History';
@@ -34,6 +35,7 @@ import { useT } from '../../app/i18n/use-t';
 import { useDebouncedValue } from '../../app/use-debounced-value';
 import { useLoader } from '../../app/use-loader';
 import { useCan } from '../session/session-store';
+import { AdoptFromRouterDialog } from './AdoptFromRouterDialog';
 import { GeneratedPasswordDialog } from './GeneratedPasswordDialog';
 import { PlanChangeDialog } from './PlanChangeDialog';
 import { SubscriptionCreateDialog } from './SubscriptionCreateDialog';
@@ -101,6 +103,7 @@ export function SubscriptionsTab() {
   const [page, setPage] = useState(0);
   const [rows, setRows] = useState(25);
   const [creating, setCreating] = useState(false);
+  const [adopting, setAdopting] = useState(false);
   const [shownPassword, setShownPassword] = useState<{
     code: string;
     username: string;
@@ -272,6 +275,16 @@ export function SubscriptionsTab() {
           </TextField>
         ) : null}
         <Box sx={{ flex: 1 }} />
+        {canCreate && canSeeNetwork ? (
+          <Button
+            variant="outlined"
+            startIcon={<CloudDownloadIcon />}
+            onClick={() => setAdopting(true)}
+            data-testid="subscription-adopt"
+          >
+            {t('subs.adopt.open')}
+          </Button>
+        ) : null}
         {canCreate ? (
           <Button
             variant="contained"
@@ -403,6 +416,7 @@ export function SubscriptionsTab() {
           }}
         />
       ) : null}
+      {adopting ? <AdoptFromRouterDialog onClose={() => setAdopting(false)} onAdopted={reload} /> : null}
       {editing ? (
         <SubscriptionEditDialog
           subscription={editing}

@@ -93,6 +93,18 @@ export const subscriptionsExamples: {
     id: ctx.planChangeSubscriptionId,
     planId: ctx.secondPlanId,
   }),
+  'subscriptions.adopt.preview': (ctx) => ({ routerId: ctx.routerId }),
+  'subscriptions.adopt': (ctx) => ({
+    routerId: ctx.routerId,
+    items: [
+      {
+        name: 'budi.santoso',
+        planId: ctx.planId,
+        newCustomer: { name: 'Budi Santoso', phone: '0812-1111-2222' },
+      },
+      { name: 'siti', planId: ctx.planId, customerId: ctx.customerId, state: 'isolated' },
+    ],
+  }),
 };
 
 /** Where a subscriptions example answers a caller the gate lets through something other than ok. */
@@ -103,4 +115,7 @@ export const subscriptionsPassAnswers: Partial<Record<SubscriptionsChannel, Pass
   'subscriptions.reactivate': { first: 'ok', then: 'CONFLICT' },
   'subscriptions.terminate': { first: 'ok', then: 'CONFLICT' },
   'subscriptions.changePlan': { first: 'ok', then: 'CONFLICT' },
+  // Both read the router's PPP secrets first, and the example router never answers.
+  'subscriptions.adopt.preview': 'ROUTER_UNREACHABLE',
+  'subscriptions.adopt': 'ROUTER_UNREACHABLE',
 };
