@@ -178,6 +178,8 @@ export const CustomerBalance = z.strictObject({
 export type CustomerBalance = z.infer<typeof CustomerBalance>;
 
 const Pdf = z.strictObject({ fileName: z.string(), pdfBase64: z.string() });
+/** Thermal receipt paper, in millimetres. */
+const PaperWidth = z.union([z.literal(58), z.literal(80)]);
 
 /** Invoices, charges, payments, credit notes and the branch's billing settings. */
 export const billingChannels = defineChannels({
@@ -394,6 +396,30 @@ export const billingChannels = defineChannels({
     summary: 'A printable receipt of one payment (PDF, 80 mm wide).',
     input: z.strictObject({ id: Id }),
     output: Pdf,
+    access: 'billing.collect',
+    writes: false,
+  },
+  'billing.payments.receiptView': {
+    summary:
+      'A payment’s thermal receipt (the POS receipt layout) as an HTML preview and its plain text, for 58 or 80 mm paper (the branch’s by default).',
+    input: z.strictObject({
+      id: Id,
+      width: PaperWidth.optional(),
+      reprint: z.boolean().default(false),
+    }),
+    output: z.strictObject({ html: z.string(), text: z.string(), width: PaperWidth }),
+    access: 'billing.collect',
+    writes: false,
+  },
+  'billing.payments.print': {
+    summary:
+      'Prints a payment’s receipt (ESC/POS) on the branch’s receipt printer (TCP 9100), or saves it to the receipts folder when asked or when there is no printer; a reprint is marked CETAK ULANG.',
+    input: z.strictObject({
+      id: Id,
+      reprint: z.boolean().default(false),
+      toFile: z.boolean().default(false),
+    }),
+    output: z.strictObject({ destination: z.string(), bytes: z.number().int() }),
     access: 'billing.collect',
     writes: false,
   },

@@ -9,6 +9,7 @@ import { resendInvoice } from './invoice-resend';
 import { runBillingPeriod } from './invoice-run';
 import { createInvoice, invoiceDetail, listInvoices, voidInvoice } from './invoices.service';
 import { paymentReceipt } from './payment-receipt';
+import { paymentReceiptView, printPaymentReceipt } from './payment-receipt-print';
 import { customerBalance, listPayments, recordPayment } from './payments.service';
 
 export const billingApi = {
@@ -31,5 +32,7 @@ export const billingApi = {
   'billing.payments.record': recordPayment,
   'billing.payments.list': listPayments,
   'billing.payments.receipt': (ctx, input) => paymentReceipt(ctx, input.id),
+  'billing.payments.receiptView': paymentReceiptView,
+  'billing.payments.print': printPaymentReceipt,
   'billing.customers.balance': customerBalance,
 } satisfies HandlerSlice<keyof typeof billingChannels>;

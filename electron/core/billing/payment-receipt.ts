@@ -5,6 +5,7 @@ import { renderPdf } from '../platform/pdf';
 import { customerCredit } from '../pos/customer-credit';
 import { billingBranch } from './billing-branch';
 import { longDate, METHOD_NAMES } from './billing-words';
+import { customerDue } from './payment-receipt-data';
 import { paymentOut } from './payments.service';
 
 const MM = 72 / 25.4;
@@ -69,21 +70,13 @@ export async function paymentReceipt(
 ): Promise<{ fileName: string; pdfBase64: string }> {
   const payment = await paymentOut(ctx, id);
   const { row } = await billingBranch(ctx);
-  const due = await ctx.db
-    .selectFrom('invoices')
-    .select((eb) =>
-      eb.fn
-        .coalesce(eb.fn.sum<number>(eb('total', '-', eb('paid', '+', eb.ref('credited')))), eb.lit(0))
-        .as('n'),
-    )
-    .where('customer_id', '=', payment.customerId)
-    .where('status', 'in', ['issued', 'partial'])
-    .where('deleted_at', 'is', null)
-    .executeTakeFirstOrThrow();
   const bytes = await renderPaymentReceipt(
     payment,
     { name: row.name, address: row.address, phone: row.phone },
-    { due: Math.max(0, Number(due.n)), credit: await customerCredit(ctx.db, payment.customerId) },
+    {
+      due: await customerDue(ctx, payment.customerId),
+      credit: await customerCredit(ctx.db, payment.customerId),
+    },
   );
   return {
     fileName: `${payment.number.replace(/[^A-Za-z0-9-]+/g, '-')}.pdf`,

@@ -1,6 +1,7 @@
 import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
-import type { ReceiptData } from './receipt-data';
-import { RECEIPT_COLUMNS, receiptLayout } from './receipt-lines';
+import type { PaperWidth, ReceiptData } from './receipt-data';
+import { receiptLayout } from './receipt-lines';
+import { RECEIPT_COLUMNS, type ReceiptBlock } from './receipt-text';
 
 /**
  * Lines fed before the cut so the last printed line clears the cutter (the head-to-cutter
@@ -24,14 +25,19 @@ const LF = 0x0a;
  * - `LF` × FEED_BEFORE_CUT, then `GS V 1` (1D 56 01) partial cut.
  */
 export function receiptEscPos(data: ReceiptData): Uint8Array {
+  return blocksEscPos(receiptLayout(data), data.width);
+}
+
+/** Any receipt's blocks (a sale's, a bill payment's) as ESC/POS bytes; see receiptEscPos. */
+export function blocksEscPos(blocks: ReceiptBlock[], width: PaperWidth): Uint8Array {
   const encoder = new ReceiptPrinterEncoder({
     language: 'esc-pos',
-    columns: RECEIPT_COLUMNS[data.width],
+    columns: RECEIPT_COLUMNS[width],
     newline: '\n',
     feedBeforeCut: 0,
   });
   encoder.initialize().codepage('cp437');
-  for (const block of receiptLayout(data)) {
+  for (const block of blocks) {
     if (block.kind === 'qr') {
       encoder
         .align('center')

@@ -1,6 +1,7 @@
 import QRCode from 'qrcode';
-import type { ReceiptData } from './receipt-data';
-import { RECEIPT_COLUMNS, receiptLayout } from './receipt-lines';
+import type { PaperWidth, ReceiptData } from './receipt-data';
+import { receiptLayout } from './receipt-lines';
+import { RECEIPT_COLUMNS, type ReceiptBlock } from './receipt-text';
 
 /**
  * Sizes follow the printer, so the preview is the paper at 1:1: Font A is 12 dots wide at 8 dots
@@ -25,8 +26,13 @@ export function escapeHtml(value: string): string {
 
 /** The receipt as a standalone HTML document (inline CSS and SVG), for the on-screen preview. */
 export function receiptHtml(data: ReceiptData): string {
-  const columns = RECEIPT_COLUMNS[data.width];
-  const body = receiptLayout(data)
+  return blocksHtml(receiptLayout(data), data.width, `Struk ${data.sale.number}`);
+}
+
+/** Any receipt's blocks (a sale's, a bill payment's) as the preview document; `title` names it. */
+export function blocksHtml(blocks: ReceiptBlock[], width: PaperWidth, title: string): string {
+  const columns = RECEIPT_COLUMNS[width];
+  const body = blocks
     .map((block) =>
       block.kind === 'qr'
         ? `<div class="qr">${qrSvg(block.value)}</div>`
@@ -38,14 +44,14 @@ export function receiptHtml(data: ReceiptData): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Struk ${escapeHtml(data.sale.number)}</title>
+<title>${escapeHtml(title)}</title>
 <style>
   html, body { margin: 0; padding: 0; background: #d9d9d6; }
   body { display: flex; justify-content: center; padding: 6mm 0 10mm; }
   .paper {
     position: relative;
     box-sizing: border-box;
-    width: ${data.width}mm;
+    width: ${width}mm;
     padding: 5mm 0 4mm;
     background: #fff;
     color: #111;
@@ -84,7 +90,7 @@ export function receiptHtml(data: ReceiptData): string {
 </style>
 </head>
 <body>
-<div class="paper" data-width="${data.width}">
+<div class="paper" data-width="${width}">
 <div class="print">
 ${body}
 </div>

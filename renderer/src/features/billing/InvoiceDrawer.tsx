@@ -4,6 +4,7 @@ import CloseIcon from '@mui/icons-material/Close';
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
 import PaymentsIcon from '@mui/icons-material/Payments';
 import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
+import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
 import ForwardToInboxIcon from '@mui/icons-material/ForwardToInbox';
 import RemoveCircleOutlineIcon from '@mui/icons-material/RemoveCircleOutlined';
 import SendIcon from '@mui/icons-material/Send';
@@ -35,6 +36,7 @@ import { BillingPaymentDialog } from './BillingPaymentDialog';
 import { CreditNoteDialog } from './CreditNoteDialog';
 import { DraftLineDialog } from './DraftLineDialog';
 import { InvoiceStatusChip } from './InvoiceStatusChip';
+import { PaymentReceiptDialog } from './PaymentReceiptDialog';
 
 function Row({
   label,
@@ -84,6 +86,7 @@ export function InvoiceDrawer({
     null,
   );
   const [removing, setRemoving] = useState<InvoiceLine | null>(null);
+  const [receipt, setReceipt] = useState<{ id: string; number: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const { data: invoice, reload } = useLoader(invoiceId, async () => {
     const result = await call('billing.invoices.get', { id: invoiceId });
@@ -300,11 +303,25 @@ export function InvoiceDrawer({
                   {t('billing.payments')}
                 </Typography>
                 {invoice.payments.map((p) => (
-                  <Row
-                    key={p.paymentId}
-                    label={`${p.receivedOn} · ${p.number} · ${t(`billing.method.${p.method}`)}`}
-                    value={format.rupiah(p.amount)}
-                  />
+                  <Box key={p.paymentId} sx={{ display: 'flex', alignItems: 'center', gap: 0.5 }}>
+                    <Box sx={{ flex: 1 }}>
+                      <Row
+                        label={`${p.receivedOn} · ${p.number} · ${t(`billing.method.${p.method}`)}`}
+                        value={format.rupiah(p.amount)}
+                      />
+                    </Box>
+                    {canCollect ? (
+                      <IconButton
+                        size="small"
+                        aria-label={t('billing.receipt.open', { number: p.number })}
+                        title={t('billing.receipt.open', { number: p.number })}
+                        onClick={() => setReceipt({ id: p.paymentId, number: p.number })}
+                        data-testid={`invoice-payment-receipt-${p.number}`}
+                      >
+                        <ReceiptLongIcon fontSize="small" />
+                      </IconButton>
+                    ) : null}
+                  </Box>
                 ))}
               </>
             ) : null}
@@ -322,6 +339,13 @@ export function InvoiceDrawer({
           </>
         )}
       </Box>
+      {receipt ? (
+        <PaymentReceiptDialog
+          paymentId={receipt.id}
+          number={receipt.number}
+          onClose={() => setReceipt(null)}
+        />
+      ) : null}
       {invoice && dialog === 'credit' ? (
         <CreditNoteDialog invoice={invoice} onClose={() => setDialog(null)} onDone={changed} />
       ) : null}

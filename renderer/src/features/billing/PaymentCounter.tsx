@@ -1,4 +1,3 @@
-import ReceiptIcon from '@mui/icons-material/Receipt';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -28,49 +27,12 @@ import { useFormat } from '../../app/use-format';
 import { useLoader } from '../../app/use-loader';
 import { QrisCode } from '../pos/QrisCode';
 import { useSettingsStore } from '../settings/settings-store';
-import { downloadReceipt } from './billing-files';
 import { CustomerSearch, type PickedCustomer } from './CustomerSearch';
 import { InvoiceStatusChip } from './InvoiceStatusChip';
+import { PaymentReceiptPanel } from './PaymentReceiptPanel';
 
 type Method = 'cash' | 'transfer' | 'qris';
 const METHODS: readonly Method[] = ['cash', 'transfer', 'qris'];
-
-/** A payment taken; what the receipt panel shows. */
-function PaidPanel({ payment, onNext }: { payment: BillingPayment; onNext(): void }) {
-  const t = useT();
-  const format = useFormat();
-  return (
-    <Stack spacing={1.5} data-testid="pay-result">
-      <Alert severity="success">
-        {t('billing.pay.done', { amount: format.rupiah(payment.amount), number: payment.number })}
-      </Alert>
-      {payment.allocations.map((a) => (
-        <Box key={a.invoiceId} sx={{ display: 'flex', justifyContent: 'space-between' }}>
-          <Typography variant="body2">{a.invoiceNumber}</Typography>
-          <Typography variant="body2">{format.rupiah(a.amount)}</Typography>
-        </Box>
-      ))}
-      {payment.toCredit ? (
-        <Typography variant="body2" color="text.secondary">
-          {t('billing.pay.toCredit', { amount: format.rupiah(payment.toCredit) })}
-        </Typography>
-      ) : null}
-      <Box sx={{ display: 'flex', gap: 1 }}>
-        <Button
-          variant="outlined"
-          startIcon={<ReceiptIcon />}
-          onClick={() => void downloadReceipt(payment.id)}
-          data-testid="pay-receipt"
-        >
-          {t('billing.pay.receipt')}
-        </Button>
-        <Button variant="contained" onClick={onNext} autoFocus data-testid="pay-next">
-          {t('billing.pay.next')}
-        </Button>
-      </Box>
-    </Stack>
-  );
-}
 
 /** The customer's open invoices and the payment form, for one customer. */
 function PayForm({ balance, onPaid }: { balance: CustomerBalance; onPaid(payment: BillingPayment): void }) {
@@ -252,7 +214,7 @@ function PayForm({ balance, onPaid }: { balance: CustomerBalance; onPaid(payment
 
 /**
  * Paying at the counter: find the customer, see what is open, take cash, transfer or QRIS (the QR
- * carries the amount), then the receipt. Keyboard: type, Enter picks, Enter pays.
+ * carries the amount), then the receipt to print. Keyboard: type, Enter picks, Enter pays.
  */
 export function PaymentCounter({
   initialCustomerId,
@@ -274,7 +236,7 @@ export function PaymentCounter({
 
   if (paid) {
     return (
-      <PaidPanel
+      <PaymentReceiptPanel
         payment={paid}
         onNext={() => {
           setPaid(null);

@@ -157,6 +157,9 @@ export const billingExamples: { [C in BillingChannel]: (ctx: ExampleContext) => 
   }),
   'billing.payments.list': (ctx) => ({ customerId: ctx.billingCustomerId }),
   'billing.payments.receipt': (ctx) => ({ id: ctx.paymentId }),
+  'billing.payments.receiptView': (ctx) => ({ id: ctx.paymentId, width: 58 }),
+  // The example branch has no receipt printer: the receipt goes to the receipts folder.
+  'billing.payments.print': (ctx) => ({ id: ctx.paymentId, reprint: true }),
   'billing.customers.balance': (ctx) => ({ customerId: ctx.billingCustomerId }),
 };
 
