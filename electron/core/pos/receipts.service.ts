@@ -1,13 +1,11 @@
-import { join } from 'node:path';
 import type { ParsedInput } from '../api-types';
 import type { HandlerContext } from '../context';
 import type { BranchRow } from '../db/schema';
-import { AppError } from '../platform/errors';
 import { findBranch } from '../settings/settings.service';
 import type { ReceiptData } from './receipt/receipt-data';
 import { receiptEscPos } from './receipt/receipt-escpos';
 import { receiptHtml } from './receipt/receipt-html';
-import { saveReceiptFile, sendToPrinter } from './receipt/network-printer';
+import { deliverReceipt } from './receipt/receipt-delivery';
 import { saleOut } from './sale-view';
 
 async function receiptData(
@@ -48,20 +46,13 @@ export async function printReceipt(ctx: HandlerContext, input: ParsedInput<'pos.
   const branch = (await findBranch(ctx.db))!;
   const data = await receiptData(ctx, branch, input.saleId, input.reprint);
   const bytes = receiptEscPos(data);
-  let destination: string;
-  if (input.toFile || !branch.receipt_printer) {
-    destination = saveReceiptFile(join(ctx.paths.dataDir, 'receipts'), data.sale.number, bytes);
-  } else {
-    try {
-      await sendToPrinter(branch.receipt_printer, bytes, { timeoutMs: 5000 });
-    } catch (error) {
-      throw new AppError('INTERNAL', {
-        id: `Printer ${branch.receipt_printer} tidak bisa dihubungi: ${(error as Error).message}. Struk bisa disimpan ke berkas.`,
-        en: `Printer ${branch.receipt_printer} cannot be reached: ${(error as Error).message}. The receipt can be saved to a file.`,
-      });
-    }
-    destination = branch.receipt_printer;
-  }
+  const destination = await deliverReceipt({
+    dataDir: ctx.paths.dataDir,
+    printer: branch.receipt_printer,
+    name: data.sale.number,
+    bytes,
+    toFile: input.toFile,
+  });
   await ctx.audit({
     entity: 'receipt',
     entityId: input.saleId,
