@@ -3,21 +3,28 @@ import type { ParsedInput } from '../api-types';
 import type { HandlerContext } from '../context';
 import { AppError } from '../platform/errors';
 import type { PppSecretRow } from './network.tables';
-import { geraiComment, routerBool, taggedRowId } from './router-comment';
+import { geraiComment, routerBool } from './router-comment';
+import { changeLoginRow } from './managed-login';
 import { isRetryable, asAppError } from './router-errors';
 import { enqueueJob, type JobOperations } from './router-jobs';
-import { BULK_LOOKUP, itemsByKey, removeItems, settleAll } from './router-ops';
+import { itemsByKey, removeItems, settleAll } from './router-ops';
 import { readFromRouter, requireRouter } from './routers.service';
 import { RouterLoginError } from './routeros/routeros-errors';
-import type { RouterClient, RouterRecord } from './routeros/routeros-client';
+import type { RouterRecord } from './routeros/routeros-client';
 import { deleteSecret, pppSecretName, storeSecret } from './secret-store';
+import { rowsByIds, syncTaggedItems } from './tagged-sync';
 
 type EnqueueContext = Parameters<typeof enqueueJob>[0];
 
 // ---- for other modules (billing's isolir): the only way they change PPP on a router --------------
 
 /** Queues making the router's PPP secrets match these rows (upserted, or removed when deleted). */
-export function enqueuePppSecretSync(ctx: EnqueueContext, routerId: string, secretIds: string[], label: string): Promise<RouterJob> {
+export function enqueuePppSecretSync(
+  ctx: EnqueueContext,
+  routerId: string,
+  secretIds: string[],
+  label: string,
+): Promise<RouterJob> {
   return enqueueJob(ctx, routerId, 'ppp.secret.sync', { secretIds }, label);
 }
 
@@ -30,10 +37,16 @@ export function enqueuePppKick(ctx: EnqueueContext, routerId: string, name: stri
  * Disables (isolir) or enables a managed secret and queues the router change; disabling also ends
  * the user's session on the router. Returns null when Gerai does not manage a secret of that name.
  */
-export async function setPppSecretDisabled(ctx: HandlerContext, routerId: string, name: string, disabled: boolean): Promise<RouterJob | null> {
+export async function setPppSecretDisabled(
+  ctx: HandlerContext,
+  routerId: string,
+  name: string,
+  disabled: boolean,
+): Promise<RouterJob | null> {
   const row = await liveSecret(ctx, routerId, name);
   if (!row) return null;
-  if (row.disabled !== (disabled ? 1 : 0)) await ctx.writer.update(ctx.db, 'ppp_secrets', row.id, { disabled: disabled ? 1 : 0 });
+  if (row.disabled !== (disabled ? 1 : 0))
+    await ctx.writer.update(ctx.db, 'ppp_secrets', row.id, { disabled: disabled ? 1 : 0 });
   return enqueuePppSecretSync(ctx, routerId, [row.id], `PPP ${name}: ${disabled ? 'disable' : 'enable'}`);
 }
 
@@ -47,14 +60,31 @@ export function enqueuePppProfileUpsert(
   routerId: string,
   profile: { name: string; rateLimit: string; onlyIfMissing?: boolean },
 ): Promise<RouterJob> {
-  const payload = { name: profile.name, rateLimit: profile.rateLimit, localAddress: '', remoteAddress: '', onlyIfMissing: profile.onlyIfMissing ?? false, rateLimitOnly: true };
-  return enqueueJob(ctx, routerId, 'ppp.profile.upsert', payload, `PPP profile ${profile.name}${profile.onlyIfMissing ? ' (if missing)' : ''}`);
+  const payload = {
+    name: profile.name,
+    rateLimit: profile.rateLimit,
+    localAddress: '',
+    remoteAddress: '',
+    onlyIfMissing: profile.onlyIfMissing ?? false,
+    rateLimitOnly: true,
+  };
+  return enqueueJob(
+    ctx,
+    routerId,
+    'ppp.profile.upsert',
+    payload,
+    `PPP profile ${profile.name}${profile.onlyIfMissing ? ' (if missing)' : ''}`,
+  );
 }
 
 /** Moves a managed secret to another profile (plan change, isolir) and queues the router change. */
-export async function setPppSecretProfile(ctx: HandlerContext, secretId: string, profile: string, label: string): Promise<RouterJob> {
-  const row = await ctx.db.selectFrom('ppp_secrets').selectAll().where('id', '=', secretId).executeTakeFirstOrThrow();
-  if (row.profile !== profile) await ctx.writer.update(ctx.db, 'ppp_secrets', row.id, { profile });
+export async function setPppSecretProfile(
+  ctx: HandlerContext,
+  secretId: string,
+  profile: string,
+  label: string,
+): Promise<RouterJob> {
+  const row = await changeLoginRow(ctx, 'ppp_secrets', secretId, { profile });
   return enqueuePppSecretSync(ctx, row.router_id, [row.id], label);
 }
 
@@ -62,18 +92,25 @@ export async function setPppSecretProfile(ctx: HandlerContext, secretId: string,
  * Gives a managed secret another static address (empty: the profile's pool) and/or password (sealed
  * in the secret store) and queues the router change (no kick: callers add it).
  */
-export async function setPppSecretLogin(ctx: HandlerContext, secretId: string, change: { remoteAddress?: string; password?: string }, label: string): Promise<RouterJob> {
-  const row = await ctx.db.selectFrom('ppp_secrets').selectAll().where('id', '=', secretId).executeTakeFirstOrThrow();
-  if (change.remoteAddress !== undefined && row.remote_address !== change.remoteAddress) {
-    await ctx.writer.update(ctx.db, 'ppp_secrets', row.id, { remote_address: change.remoteAddress });
-  }
-  if (change.password !== undefined) await storeSecret(ctx.db, ctx.secrets, pppSecretName(row.id), change.password, ctx.clock.now());
+export async function setPppSecretLogin(
+  ctx: HandlerContext,
+  secretId: string,
+  change: { remoteAddress?: string; password?: string },
+  label: string,
+): Promise<RouterJob> {
+  const columns = { remote_address: change.remoteAddress };
+  const password = { secretName: pppSecretName(secretId), value: change.password };
+  const row = await changeLoginRow(ctx, 'ppp_secrets', secretId, columns, password);
   return enqueuePppSecretSync(ctx, row.router_id, [row.id], label);
 }
 
 // ---- channels ------------------------------------------------------------------------------------
 
-function liveSecret(ctx: Pick<HandlerContext, 'db'>, routerId: string, name: string): Promise<PppSecretRow | undefined> {
+function liveSecret(
+  ctx: Pick<HandlerContext, 'db'>,
+  routerId: string,
+  name: string,
+): Promise<PppSecretRow | undefined> {
   return ctx.db
     .selectFrom('ppp_secrets')
     .selectAll()
@@ -112,8 +149,17 @@ function routerSecret(item: RouterRecord): PppSecret {
 }
 
 /** What the audit log keeps of a secret (never its password). */
-function secretSummary(row: Pick<PppSecretRow, 'name' | 'profile' | 'service' | 'remote_address' | 'disabled' | 'note'>) {
-  return { name: row.name, profile: row.profile, service: row.service, remoteAddress: row.remote_address, disabled: row.disabled === 1, note: row.note };
+function secretSummary(
+  row: Pick<PppSecretRow, 'name' | 'profile' | 'service' | 'remote_address' | 'disabled' | 'note'>,
+) {
+  return {
+    name: row.name,
+    profile: row.profile,
+    service: row.service,
+    remoteAddress: row.remote_address,
+    disabled: row.disabled === 1,
+    note: row.note,
+  };
 }
 
 const SECRET_PROPS = ['.id', 'name', 'profile', 'service', 'remote-address', 'disabled', 'comment'] as const;
@@ -122,9 +168,17 @@ const SECRET_PROPS = ['.id', 'name', 'profile', 'service', 'remote-address', 'di
  * Gerai's secrets (its database state) merged with the router's own by name. When the router cannot
  * be reached, Gerai's secrets alone, none marked as on the router: the list never fails for that.
  */
-export async function listPppSecrets(ctx: HandlerContext, input: ParsedInput<'network.ppp.secrets.list'>): Promise<PppSecret[]> {
+export async function listPppSecrets(
+  ctx: HandlerContext,
+  input: ParsedInput<'network.ppp.secrets.list'>,
+): Promise<PppSecret[]> {
   const router = await requireRouter(ctx, input.routerId);
-  const rows = await ctx.db.selectFrom('ppp_secrets').selectAll().where('router_id', '=', router.id).where('deleted_at', 'is', null).execute();
+  const rows = await ctx.db
+    .selectFrom('ppp_secrets')
+    .selectAll()
+    .where('router_id', '=', router.id)
+    .where('deleted_at', 'is', null)
+    .execute();
   let items: RouterRecord[] = [];
   try {
     const client = await ctx.network.clients.get(ctx.store.db, router);
@@ -140,7 +194,10 @@ export async function listPppSecrets(ctx: HandlerContext, input: ParsedInput<'ne
   return out.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-export async function upsertPppSecret(ctx: HandlerContext, input: ParsedInput<'network.ppp.secrets.upsert'>): Promise<{ secret: PppSecret; job: RouterJob }> {
+export async function upsertPppSecret(
+  ctx: HandlerContext,
+  input: ParsedInput<'network.ppp.secrets.upsert'>,
+): Promise<{ secret: PppSecret; job: RouterJob }> {
   await requireRouter(ctx, input.routerId);
   const existing = await liveSecret(ctx, input.routerId, input.name);
   const fields = {
@@ -162,10 +219,20 @@ export async function upsertPppSecret(ctx: HandlerContext, input: ParsedInput<'n
         { fields: { password: 'required for a new secret' } },
       );
     }
-    row = await ctx.writer.insert(ctx.db, 'ppp_secrets', { router_id: input.routerId, name: input.name, ...fields });
+    row = await ctx.writer.insert(ctx.db, 'ppp_secrets', {
+      router_id: input.routerId,
+      name: input.name,
+      ...fields,
+    });
   }
-  if (input.password) await storeSecret(ctx.db, ctx.secrets, pppSecretName(row.id), input.password, ctx.clock.now());
-  const job = await enqueuePppSecretSync(ctx, input.routerId, [row.id], `PPP ${row.name}: ${existing ? 'update' : 'create'}`);
+  if (input.password)
+    await storeSecret(ctx.db, ctx.secrets, pppSecretName(row.id), input.password, ctx.clock.now());
+  const job = await enqueuePppSecretSync(
+    ctx,
+    input.routerId,
+    [row.id],
+    `PPP ${row.name}: ${existing ? 'update' : 'create'}`,
+  );
   await ctx.audit({
     entity: 'ppp_secret',
     entityId: row.id,
@@ -175,7 +242,10 @@ export async function upsertPppSecret(ctx: HandlerContext, input: ParsedInput<'n
   return { secret: managedSecret(row, undefined), job };
 }
 
-export async function removePppSecret(ctx: HandlerContext, input: ParsedInput<'network.ppp.secrets.remove'>): Promise<RouterJob> {
+export async function removePppSecret(
+  ctx: HandlerContext,
+  input: ParsedInput<'network.ppp.secrets.remove'>,
+): Promise<RouterJob> {
   await requireRouter(ctx, input.routerId);
   const row = await liveSecret(ctx, input.routerId, input.name);
   if (!row) {
@@ -187,7 +257,12 @@ export async function removePppSecret(ctx: HandlerContext, input: ParsedInput<'n
   await ctx.writer.softDelete(ctx.db, 'ppp_secrets', row.id);
   await deleteSecret(ctx.db, pppSecretName(row.id));
   const job = await enqueuePppSecretSync(ctx, input.routerId, [row.id], `PPP ${row.name}: remove`);
-  await ctx.audit({ entity: 'ppp_secret', entityId: row.id, before: secretSummary(row), after: { removed: true, jobId: job.id } });
+  await ctx.audit({
+    entity: 'ppp_secret',
+    entityId: row.id,
+    before: secretSummary(row),
+    after: { removed: true, jobId: job.id },
+  });
   return job;
 }
 
@@ -202,11 +277,19 @@ export async function listPppProfiles(ctx: HandlerContext, input: ParsedInput<'n
   }));
 }
 
-export async function upsertPppProfile(ctx: HandlerContext, input: ParsedInput<'network.ppp.profiles.upsert'>): Promise<RouterJob> {
+export async function upsertPppProfile(
+  ctx: HandlerContext,
+  input: ParsedInput<'network.ppp.profiles.upsert'>,
+): Promise<RouterJob> {
   await requireRouter(ctx, input.routerId);
   const { routerId, ...profile } = input;
   const job = await enqueueJob(ctx, routerId, 'ppp.profile.upsert', profile, `PPP profile ${input.name}`);
-  await ctx.audit({ entity: 'ppp_profile', entityId: null, before: null, after: { routerId, ...profile, jobId: job.id } });
+  await ctx.audit({
+    entity: 'ppp_profile',
+    entityId: null,
+    before: null,
+    after: { routerId, ...profile, jobId: job.id },
+  });
   return job;
 }
 
@@ -222,118 +305,60 @@ export async function listPppActive(ctx: HandlerContext, input: ParsedInput<'net
   }));
 }
 
-export async function kickPppActive(ctx: HandlerContext, input: ParsedInput<'network.ppp.active.kick'>): Promise<RouterJob> {
+export async function kickPppActive(
+  ctx: HandlerContext,
+  input: ParsedInput<'network.ppp.active.kick'>,
+): Promise<RouterJob> {
   await requireRouter(ctx, input.routerId);
   const job = await enqueuePppKick(ctx, input.routerId, input.name);
-  await ctx.audit({ entity: 'ppp_session', entityId: null, before: null, after: { routerId: input.routerId, name: input.name, jobId: job.id } });
+  await ctx.audit({
+    entity: 'ppp_session',
+    entityId: null,
+    before: null,
+    after: { routerId: input.routerId, name: input.name, jobId: job.id },
+  });
   return job;
 }
 
 // ---- router operations ---------------------------------------------------------------------------
 
-/** Chunk for `IN (…)` lists: well under SQLite's bound-parameter limit. */
-const IN_CHUNK = 900;
-
-async function rowsByIds<T>(ids: readonly string[], load: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
-  const out: T[] = [];
-  for (let i = 0; i < ids.length; i += IN_CHUNK) out.push(...(await load(ids.slice(i, i + IN_CHUNK))));
-  return out;
-}
-
-const SYNC_PROPS = ['.id', 'name', 'remote-address', 'comment'] as const;
-
-/**
- * The router's secrets for these rows, by name and by tag: one `print` of the menu for a big batch;
- * for a few, a query per name, plus one per exact comment for rows not found by name (renamed).
- */
-async function secretItems(client: RouterClient, rows: readonly PppSecretRow[]): Promise<{ byName: Map<string, RouterRecord[]>; byTag: Map<string, RouterRecord> }> {
-  const byTag = new Map<string, RouterRecord>();
-  const tagAll = (items: Iterable<RouterRecord>) => {
-    for (const item of items) {
-      const tag = taggedRowId(item.comment);
-      if (tag !== null && !byTag.has(tag)) byTag.set(tag, item);
-    }
-  };
-  if (rows.length > BULK_LOOKUP) {
-    const all = await client.print('/ppp/secret', { proplist: SYNC_PROPS });
-    tagAll(all);
-    const names = new Set(rows.map((row) => row.name));
-    const byName = new Map<string, RouterRecord[]>();
-    for (const item of all) {
-      const name = item.name ?? '';
-      if (names.has(name)) byName.set(name, [...(byName.get(name) ?? []), item]);
-    }
-    return { byName, byTag };
-  }
-  const byName = await itemsByKey(
-    client,
-    '/ppp/secret',
-    rows.map((row) => row.name),
-    { proplist: SYNC_PROPS },
-  );
-  for (const items of byName.values()) tagAll(items);
-  const unfound = rows.filter((row) => row.deleted_at === null && !byName.has(row.name) && !byTag.has(row.id));
-  const renamed = await settleAll(unfound, (row) => client.print('/ppp/secret', { query: { comment: geraiComment(row.id, row.note) }, proplist: SYNC_PROPS }));
-  tagAll(renamed.flat());
-  return { byName, byTag };
-}
-
-export const pppOperations: Pick<JobOperations, 'ppp.secret.sync' | 'ppp.active.kick' | 'ppp.profile.upsert'> = {
+export const pppOperations: Pick<
+  JobOperations,
+  'ppp.secret.sync' | 'ppp.active.kick' | 'ppp.profile.upsert'
+> = {
   /**
-   * The batch path: every secret at once on the client's tagged commands. Live rows are set (found by
-   * name, so an existing router secret is adopted) or added; deleted rows are removed when the
-   * router's item still carries their tag. Disabled secrets also lose their session.
+   * The batch path: every secret at once on the client's tagged commands (tagged-sync.ts). For a big
+   * batch the whole menu is read once. Disabled secrets also lose their session.
    */
-  async 'ppp.secret.sync'({ secretIds }, { db, client, router, secrets }) {
+  async 'ppp.secret.sync'({ secretIds }, env) {
     const rows = await rowsByIds(secretIds, (chunk) =>
-      db.selectFrom('ppp_secrets').selectAll().where('id', 'in', chunk).where('router_id', '=', router.id).execute(),
+      env.db
+        .selectFrom('ppp_secrets')
+        .selectAll()
+        .where('id', 'in', chunk)
+        .where('router_id', '=', env.router.id)
+        .execute(),
     );
-    const live = rows.filter((row) => row.deleted_at === null);
-    const sealed = await rowsByIds(
-      live.map((row) => pppSecretName(row.id)),
-      (chunk) => db.selectFrom('secrets').select(['name', 'value']).where('name', 'in', chunk).execute(),
-    );
-    const passwords = new Map(sealed.map((row) => [row.name, secrets.decrypt(row.value)]));
-    const existing = await secretItems(client, rows);
-    const counts = { added: 0, updated: 0, removed: 0, skipped: 0, kicked: 0 };
-    await settleAll(
+    return syncTaggedItems(env, {
+      menu: '/ppp/secret',
       rows,
-      async (row) => {
-        const items = existing.byName.get(row.name) ?? [];
-        if (row.deleted_at !== null) {
-          const ours = items.filter((item) => taggedRowId(item.comment) === row.id);
-          counts.skipped += items.length - ours.length;
-          counts.removed += await removeItems(client, '/ppp/secret', ours);
-          return;
-        }
-        const attributes = {
-          name: row.name,
-          password: passwords.get(pppSecretName(row.id)),
-          service: row.service,
-          profile: row.profile,
-          'remote-address': row.remote_address || undefined,
-          disabled: row.disabled === 1,
-          comment: geraiComment(row.id, row.note),
-        };
-        // By name, else (renamed on the router) by Gerai's tag.
-        const item = items[0] ?? existing.byTag.get(row.id);
-        if (item?.['.id']) {
-          await client.set('/ppp/secret', item['.id'], attributes);
-          if (!row.remote_address && item['remote-address']) await client.unset('/ppp/secret', item['.id'], 'remote-address');
-          counts.updated++;
-        } else {
-          await client.add('/ppp/secret', attributes);
-          counts.added++;
-        }
+      secretName: pppSecretName,
+      attributes: (row, password) => ({
+        name: row.name,
+        password,
+        service: row.service,
+        profile: row.profile,
+        'remote-address': row.remote_address || undefined,
+        disabled: row.disabled === 1,
+        comment: geraiComment(row.id, row.note),
+      }),
+      clearable: ['remote-address'],
+      printMenuForMany: true,
+      kick: async (names) => {
+        const sessions = await itemsByKey(env.client, '/ppp/active', names, { proplist: ['.id', 'name'] });
+        return removeItems(env.client, '/ppp/active', [...sessions.values()].flat());
       },
-      (row) => row.name,
-    );
-    const disabled = live.filter((row) => row.disabled === 1).map((row) => row.name);
-    if (disabled.length > 0) {
-      const sessions = await itemsByKey(client, '/ppp/active', disabled, { proplist: ['.id', 'name'] });
-      counts.kicked = await removeItems(client, '/ppp/active', [...sessions.values()].flat());
-    }
-    return counts;
+    });
   },
 
   async 'ppp.active.kick'({ name }, { client }) {
@@ -341,9 +366,19 @@ export const pppOperations: Pick<JobOperations, 'ppp.secret.sync' | 'ppp.active.
     return { kicked: await removeItems(client, '/ppp/active', sessions) };
   },
 
-  async 'ppp.profile.upsert'({ name, rateLimit, localAddress, remoteAddress, onlyIfMissing, rateLimitOnly }, { client }) {
-    const values: Record<string, string> = { 'rate-limit': rateLimit, 'local-address': localAddress, 'remote-address': remoteAddress };
-    const [item] = await client.print('/ppp/profile', { query: { name }, proplist: ['.id', 'name', ...Object.keys(values)] });
+  async 'ppp.profile.upsert'(
+    { name, rateLimit, localAddress, remoteAddress, onlyIfMissing, rateLimitOnly },
+    { client },
+  ) {
+    const values: Record<string, string> = {
+      'rate-limit': rateLimit,
+      'local-address': localAddress,
+      'remote-address': remoteAddress,
+    };
+    const [item] = await client.print('/ppp/profile', {
+      query: { name },
+      proplist: ['.id', 'name', ...Object.keys(values)],
+    });
     const set = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== ''));
     if (!item?.['.id']) {
       await client.add('/ppp/profile', { name, ...set });
@@ -365,4 +400,3 @@ export const pppOperations: Pick<JobOperations, 'ppp.secret.sync' | 'ppp.active.
     return { updated: 1 };
   },
 };
-

@@ -2,7 +2,7 @@ import type { DriftRow, RouterJob } from '../../../shared/contract/network.contr
 import type { ParsedInput } from '../api-types';
 import type { HandlerContext } from '../context';
 import { enqueueHotspotUserSync } from './hotspot-users';
-import type { AddressListEntryRow, HotspotUserRow, PppSecretRow, RouterRow } from './network.tables';
+import type { AddressListEntryRow, PppSecretRow, RouterRow } from './network.tables';
 import { inOwnTransaction } from './own-transaction';
 import { enqueuePppSecretSync } from './ppp.service';
 import { enqueueAddressListSync } from './firewall.service';
@@ -11,6 +11,7 @@ import { asAppError } from './router-errors';
 import { enqueueJob, type JobOperations, type TaggedMenu } from './router-jobs';
 import { removeItems } from './router-ops';
 import { requireRouter } from './routers.service';
+import { rowsByIds } from './tagged-sync';
 import type { RouterRecord } from './routeros/routeros-client';
 
 /** What drifted, and what fixes it. */
@@ -31,7 +32,11 @@ export type DriftReport = {
   extraHotspotUserTags: string[];
 };
 
-type Compared<R> = { missing: R[]; different: { row: R; differences: Record<string, [string, string]> }[]; extra: RouterRecord[] };
+type Compared<R> = {
+  missing: R[];
+  different: { row: R; differences: Record<string, [string, string]> }[];
+  extra: RouterRecord[];
+};
 
 /**
  * Matches rows to router items — by tag first (`gerai:<row id>`), else by key (an untagged item or
@@ -78,21 +83,43 @@ function compare<R extends { id: string; deleted_at: number | null }>(
   return out;
 }
 
-const yesNo = (value: boolean) => (value ? 'yes' : 'no');
-
-function secretDifferences(row: PppSecretRow, item: RouterRecord): Record<string, [string, string]> {
-  const found: Record<string, [string, string]> = {};
-  const check = (name: string, want: string, have: string) => {
-    if (want !== have) found[name] = [want, have];
-  };
-  check('name', row.name, item.name ?? '');
-  check('profile', row.profile, item.profile ?? 'default');
-  check('disabled', yesNo(row.disabled === 1), yesNo(routerBool(item.disabled)));
-  check('remote-address', row.remote_address, item['remote-address'] ?? '');
-  return found;
+/** The drift rows of one menu: missing, then different, then extra. */
+function driftRows<R>(
+  menu: DriftRow['menu'],
+  compared: Compared<R>,
+  nameOfRow: (row: R) => string,
+  nameOfItem: (item: RouterRecord) => string,
+): DriftRow[] {
+  return [
+    ...compared.missing.map((row) => ({
+      kind: 'missing' as const,
+      menu,
+      name: nameOfRow(row),
+      differences: {},
+    })),
+    ...compared.different.map(({ row, differences }) => ({
+      kind: 'different' as const,
+      menu,
+      name: nameOfRow(row),
+      differences,
+    })),
+    ...compared.extra.map((item) => ({
+      kind: 'extra' as const,
+      menu,
+      name: nameOfItem(item),
+      differences: {},
+    })),
+  ];
 }
 
-function hotspotUserDifferences(row: HotspotUserRow, item: RouterRecord): Record<string, [string, string]> {
+const yesNo = (value: boolean) => (value ? 'yes' : 'no');
+
+/** What differs on a managed login's item (PPP secret, hotspot user): these and its address properties. */
+function loginDifferences(
+  row: Pick<PppSecretRow, 'name' | 'profile' | 'disabled'>,
+  item: RouterRecord,
+  addresses: Record<string, string>,
+): Record<string, [string, string]> {
   const found: Record<string, [string, string]> = {};
   const check = (name: string, want: string, have: string) => {
     if (want !== have) found[name] = [want, have];
@@ -100,8 +127,7 @@ function hotspotUserDifferences(row: HotspotUserRow, item: RouterRecord): Record
   check('name', row.name, item.name ?? '');
   check('profile', row.profile, item.profile ?? 'default');
   check('disabled', yesNo(row.disabled === 1), yesNo(routerBool(item.disabled)));
-  check('address', row.address, item.address ?? '');
-  check('mac-address', row.mac_address, item['mac-address'] ?? '');
+  for (const [property, want] of Object.entries(addresses)) check(property, want, item[property] ?? '');
   return found;
 }
 
@@ -125,9 +151,13 @@ export async function computeDrift(ctx: HandlerContext, router: RouterRow): Prom
   try {
     const client = await ctx.network.clients.get(ctx.store.db, router);
     [secretItems, entryItems, userItems] = await Promise.all([
-      client.print('/ppp/secret', { proplist: ['.id', 'name', 'profile', 'disabled', 'remote-address', 'comment'] }),
+      client.print('/ppp/secret', {
+        proplist: ['.id', 'name', 'profile', 'disabled', 'remote-address', 'comment'],
+      }),
       client.print('/ip/firewall/address-list', { proplist: ['.id', 'list', 'address', 'comment'] }),
-      client.print('/ip/hotspot/user', { proplist: ['.id', 'name', 'profile', 'disabled', 'address', 'mac-address', 'comment'] }),
+      client.print('/ip/hotspot/user', {
+        proplist: ['.id', 'name', 'profile', 'disabled', 'address', 'mac-address', 'comment'],
+      }),
     ]);
   } catch (error) {
     throw asAppError(error, router.name);
@@ -138,7 +168,11 @@ export async function computeDrift(ctx: HandlerContext, router: RouterRow): Prom
       .select(['id', 'name', 'profile', 'service', 'remote_address', 'disabled', 'note', 'deleted_at'])
       .where('router_id', '=', router.id)
       .execute(),
-    ctx.db.selectFrom('address_list_entries').select(['id', 'list', 'address', 'note', 'deleted_at']).where('router_id', '=', router.id).execute(),
+    ctx.db
+      .selectFrom('address_list_entries')
+      .select(['id', 'list', 'address', 'note', 'deleted_at'])
+      .where('router_id', '=', router.id)
+      .execute(),
     ctx.db.selectFrom('hotspot_users').selectAll().where('router_id', '=', router.id).execute(),
   ]);
   const secrets = compare(
@@ -146,7 +180,7 @@ export async function computeDrift(ctx: HandlerContext, router: RouterRow): Prom
     secretItems,
     (row) => row.name,
     (item) => item.name ?? '',
-    secretDifferences,
+    (row, item) => loginDifferences(row, item, { 'remote-address': row.remote_address }),
   );
   const entries = compare(
     entryRows as AddressListEntryRow[],
@@ -160,20 +194,29 @@ export async function computeDrift(ctx: HandlerContext, router: RouterRow): Prom
     userItems,
     (row) => row.name,
     (item) => item.name ?? '',
-    hotspotUserDifferences,
+    (row, item) => loginDifferences(row, item, { address: row.address, 'mac-address': row.mac_address }),
   );
   const deletedUsers = new Set(userRows.filter((row) => row.deleted_at !== null).map((row) => row.id));
   const extraUsers = users.extra.filter((item) => deletedUsers.has(taggedRowId(item.comment)!));
   const drift: DriftRow[] = [
-    ...secrets.missing.map((row) => ({ kind: 'missing' as const, menu: 'ppp.secret' as const, name: row.name, differences: {} })),
-    ...secrets.different.map(({ row, differences }) => ({ kind: 'different' as const, menu: 'ppp.secret' as const, name: row.name, differences })),
-    ...secrets.extra.map((item) => ({ kind: 'extra' as const, menu: 'ppp.secret' as const, name: item.name ?? '', differences: {} })),
-    ...entries.missing.map((row) => ({ kind: 'missing' as const, menu: 'address-list' as const, name: entryKey(row.list, row.address), differences: {} })),
-    ...entries.different.map(({ row, differences }) => ({ kind: 'different' as const, menu: 'address-list' as const, name: entryKey(row.list, row.address), differences })),
-    ...entries.extra.map((item) => ({ kind: 'extra' as const, menu: 'address-list' as const, name: entryKey(item.list ?? '', item.address ?? ''), differences: {} })),
-    ...users.missing.map((row) => ({ kind: 'missing' as const, menu: 'hotspot.user' as const, name: row.name, differences: {} })),
-    ...users.different.map(({ row, differences }) => ({ kind: 'different' as const, menu: 'hotspot.user' as const, name: row.name, differences })),
-    ...extraUsers.map((item) => ({ kind: 'extra' as const, menu: 'hotspot.user' as const, name: item.name ?? '', differences: {} })),
+    ...driftRows(
+      'ppp.secret',
+      secrets,
+      (row) => row.name,
+      (item) => item.name ?? '',
+    ),
+    ...driftRows(
+      'address-list',
+      entries,
+      (row) => entryKey(row.list, row.address),
+      (item) => entryKey(item.list ?? '', item.address ?? ''),
+    ),
+    ...driftRows(
+      'hotspot.user',
+      { ...users, extra: extraUsers },
+      (row) => row.name,
+      (item) => item.name ?? '',
+    ),
   ];
   const tags = (items: RouterRecord[]) => [...new Set(items.map((item) => taggedRowId(item.comment)!))];
   return {
@@ -194,27 +237,73 @@ export async function previewReconcile(ctx: HandlerContext, input: ParsedInput<'
 }
 
 /** Jobs that fix the drift found now: sync what is missing or different, remove Gerai's extras. */
-export async function applyReconcile(ctx: HandlerContext, input: ParsedInput<'network.reconcile.apply'>): Promise<{ jobs: RouterJob[]; fixed: number }> {
+export async function applyReconcile(
+  ctx: HandlerContext,
+  input: ParsedInput<'network.reconcile.apply'>,
+): Promise<{ jobs: RouterJob[]; fixed: number }> {
   const router = await requireRouter(ctx, input.routerId);
   const report = await computeDrift(ctx, router);
   return inOwnTransaction(ctx, async (tx) => {
     const jobs: RouterJob[] = [];
-    if (report.secretIds.length > 0) jobs.push(await enqueuePppSecretSync(tx, router.id, report.secretIds, `Reconcile: ${report.secretIds.length} PPP secrets`));
+    if (report.secretIds.length > 0)
+      jobs.push(
+        await enqueuePppSecretSync(
+          tx,
+          router.id,
+          report.secretIds,
+          `Reconcile: ${report.secretIds.length} PPP secrets`,
+        ),
+      );
     if (report.extraSecretTags.length > 0) {
-      jobs.push(await enqueueJob(tx, router.id, 'router.tagged.remove', { menu: '/ppp/secret', rowIds: report.extraSecretTags }, `Reconcile: remove ${report.extraSecretTags.length} PPP secrets`));
+      jobs.push(
+        await enqueueJob(
+          tx,
+          router.id,
+          'router.tagged.remove',
+          { menu: '/ppp/secret', rowIds: report.extraSecretTags },
+          `Reconcile: remove ${report.extraSecretTags.length} PPP secrets`,
+        ),
+      );
     }
-    if (report.entryIds.length > 0) jobs.push(await enqueueAddressListSync(tx, router.id, report.entryIds, `Reconcile: ${report.entryIds.length} address-list entries`));
+    if (report.entryIds.length > 0)
+      jobs.push(
+        await enqueueAddressListSync(
+          tx,
+          router.id,
+          report.entryIds,
+          `Reconcile: ${report.entryIds.length} address-list entries`,
+        ),
+      );
     if (report.extraEntryTags.length > 0) {
       jobs.push(
-        await enqueueJob(tx, router.id, 'router.tagged.remove', { menu: '/ip/firewall/address-list', rowIds: report.extraEntryTags }, `Reconcile: remove ${report.extraEntryTags.length} address-list entries`),
+        await enqueueJob(
+          tx,
+          router.id,
+          'router.tagged.remove',
+          { menu: '/ip/firewall/address-list', rowIds: report.extraEntryTags },
+          `Reconcile: remove ${report.extraEntryTags.length} address-list entries`,
+        ),
       );
     }
     if (report.hotspotUserIds.length > 0) {
-      jobs.push(await enqueueHotspotUserSync(tx, router.id, report.hotspotUserIds, `Reconcile: ${report.hotspotUserIds.length} hotspot users`));
+      jobs.push(
+        await enqueueHotspotUserSync(
+          tx,
+          router.id,
+          report.hotspotUserIds,
+          `Reconcile: ${report.hotspotUserIds.length} hotspot users`,
+        ),
+      );
     }
     if (report.extraHotspotUserTags.length > 0) {
       jobs.push(
-        await enqueueJob(tx, router.id, 'router.tagged.remove', { menu: '/ip/hotspot/user', rowIds: report.extraHotspotUserTags }, `Reconcile: remove ${report.extraHotspotUserTags.length} hotspot users`),
+        await enqueueJob(
+          tx,
+          router.id,
+          'router.tagged.remove',
+          { menu: '/ip/hotspot/user', rowIds: report.extraHotspotUserTags },
+          `Reconcile: remove ${report.extraHotspotUserTags.length} hotspot users`,
+        ),
       );
     }
     const count = (kind: DriftRow['kind']) => report.drift.filter((row) => row.kind === kind).length;
@@ -238,11 +327,15 @@ export const reconcileOperations: Pick<JobOperations, 'router.tagged.remove'> = 
   /** Removes items tagged for these rows, unless a row has come back to life since the preview. */
   async 'router.tagged.remove'({ menu, rowIds }, { db, client }) {
     const wanted = new Set(rowIds);
-    const live = new Set<string>();
-    for (let i = 0; i < rowIds.length; i += 900) {
-      const rows = await db.selectFrom(TABLE_OF[menu]).select('id').where('id', 'in', rowIds.slice(i, i + 900)).where('deleted_at', 'is', null).execute();
-      for (const row of rows) live.add(row.id);
-    }
+    const rows = await rowsByIds(rowIds, (chunk) =>
+      db
+        .selectFrom(TABLE_OF[menu])
+        .select('id')
+        .where('id', 'in', chunk)
+        .where('deleted_at', 'is', null)
+        .execute(),
+    );
+    const live = new Set(rows.map((row) => row.id));
     const items = await client.print(menu, { proplist: ['.id', 'comment'] });
     const targets = items.filter((item) => {
       const tag = taggedRowId(item.comment);
