@@ -1,10 +1,5 @@
-import Paper from '@mui/material/Paper';
-import Tab from '@mui/material/Tab';
-import Tabs from '@mui/material/Tabs';
-import Box from '@mui/material/Box';
 import { useEffect } from 'react';
-import { PageHeader } from '../../app/components/PageHeader';
-import type { TranslationKey } from '../../app/i18n/id';
+import { TabbedScreen, type ScreenTab } from '../../app/components/TabbedScreen';
 import { useT } from '../../app/i18n/use-t';
 import { CountsTab } from './CountsTab';
 import { ImportExportTab } from './ImportExportTab';
@@ -16,7 +11,7 @@ import { StockTab } from './StockTab';
 import { TransfersTab } from './TransfersTab';
 import { WarehousesTab } from './WarehousesTab';
 
-const TABS: readonly { tab: InventoryTab; label: TranslationKey }[] = [
+const TABS: readonly ScreenTab<InventoryTab>[] = [
   { tab: 'products', label: 'inventory.tab.products' },
   { tab: 'stock', label: 'inventory.tab.stock' },
   { tab: 'transfers', label: 'inventory.tab.transfers' },
@@ -62,29 +57,15 @@ export function InventoryScreen() {
   }, []);
 
   return (
-    <>
-      <PageHeader title={t('nav.inventory')} subtitle={t('inventory.subtitle')} />
-      <Paper variant="outlined">
-        <Tabs
-          value={tab}
-          onChange={(_event, next: InventoryTab) => setTab(next)}
-          variant="scrollable"
-          scrollButtons="auto"
-          sx={{ borderBottom: 1, borderColor: 'divider', px: 1 }}
-        >
-          {TABS.map((entry) => (
-            <Tab
-              key={entry.tab}
-              value={entry.tab}
-              label={t(entry.label)}
-              data-testid={`inventory-tab-${entry.tab}`}
-            />
-          ))}
-        </Tabs>
-        <Box sx={{ p: 2 }} data-testid={`inventory-panel-${tab}`}>
-          <TabBody tab={tab} />
-        </Box>
-      </Paper>
-    </>
+    <TabbedScreen
+      title={t('nav.inventory')}
+      subtitle={t('inventory.subtitle')}
+      testId="inventory"
+      tabs={TABS}
+      value={tab}
+      onChange={setTab}
+    >
+      <TabBody tab={tab} />
+    </TabbedScreen>
   );
 }

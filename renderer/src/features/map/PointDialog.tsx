@@ -1,5 +1,3 @@
-import DeleteIcon from '@mui/icons-material/Delete';
-import Button from '@mui/material/Button';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
@@ -7,7 +5,6 @@ import { useState, type FormEvent } from 'react';
 import type { Router } from '../../../../shared/contract/index';
 import { MAP_POINT_KINDS, type MapPoint, type MapPointKind } from '../../../../shared/contract/map.contract';
 import type { FieldErrors } from '../../../../shared/domain/errors';
-import { ConfirmDialog } from '../../app/components/ConfirmDialog';
 import { call } from '../../app/errors/call';
 import { notify } from '../../app/errors/notifier-store';
 import { useT } from '../../app/i18n/use-t';
@@ -69,7 +66,6 @@ export function PointDialog({
   const [notes, setNotes] = useState(point?.notes ?? '');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
-  const [confirmRemove, setConfirmRemove] = useState(false);
   const excluded = point ? descendants(points, point.id) : new Set<string>();
 
   const submit = async (event: FormEvent) => {
@@ -112,7 +108,6 @@ export function PointDialog({
   const remove = async () => {
     if (!point) return;
     const result = await call('map.points.remove', { id: point.id });
-    setConfirmRemove(false);
     if (!result.ok) return;
     notify(t('map.point.removed', { name: point.name }), 'success');
     onSaved();
@@ -120,137 +115,120 @@ export function PointDialog({
   };
 
   return (
-    <>
-      <MapFormDialog
-        title={point ? t('map.point.editTitle', { name: point.name }) : t('map.point.createTitle')}
-        testId="map-point"
-        busy={busy}
-        onClose={onClose}
-        onSubmit={submit}
-        extraAction={
-          point ? (
-            <Button
-              color="error"
-              startIcon={<DeleteIcon />}
-              onClick={() => setConfirmRemove(true)}
-              disabled={busy}
-              data-testid="map-point-remove"
-            >
-              {t('map.point.remove')}
-            </Button>
-          ) : null
-        }
+    <MapFormDialog
+      title={point ? t('map.point.editTitle', { name: point.name }) : t('map.point.createTitle')}
+      testId="map-point"
+      busy={busy}
+      onClose={onClose}
+      onSubmit={submit}
+      remove={
+        point
+          ? {
+              label: t('map.point.remove'),
+              title: t('map.point.removeTitle', { name: point.name }),
+              body: t('map.point.removeBody'),
+              onRemove: remove,
+            }
+          : undefined
+      }
+    >
+      <TextField
+        select
+        label={t('map.point.kind')}
+        value={kind}
+        onChange={(event) => setKind(MAP_POINT_KINDS.find((k) => k === event.target.value) ?? 'odp')}
+        slotProps={{ htmlInput: { 'data-testid': 'map-point-kind' } }}
       >
+        {MAP_POINT_KINDS.map((k) => (
+          <MenuItem key={k} value={k}>
+            {t(`map.kind.${k}`)}
+          </MenuItem>
+        ))}
+      </TextField>
+      <TextField
+        label={t('map.point.name')}
+        value={name}
+        onChange={(event) => setName(event.target.value)}
+        error={Boolean(errors.name)}
+        helperText={errors.name}
+        autoFocus
+        required
+        slotProps={{ htmlInput: { maxLength: 80, 'data-testid': 'map-point-name' } }}
+      />
+      <TextField
+        label={t('map.point.portsTotal')}
+        value={portsTotal}
+        onChange={(event) => setPortsTotal(event.target.value.replace(/\D/g, ''))}
+        error={Boolean(errors.portsTotal)}
+        helperText={
+          errors.portsTotal ??
+          (point
+            ? t('map.point.ports', { used: point.portsUsed, total: point.portsTotal })
+            : t('map.point.portsHint'))
+        }
+        inputMode="numeric"
+        slotProps={{ htmlInput: { maxLength: 5, 'data-testid': 'map-point-ports' } }}
+      />
+      <Stack direction="row" spacing={1}>
         <TextField
-          select
-          label={t('map.point.kind')}
-          value={kind}
-          onChange={(event) => setKind(MAP_POINT_KINDS.find((k) => k === event.target.value) ?? 'odp')}
-          slotProps={{ htmlInput: { 'data-testid': 'map-point-kind' } }}
-        >
-          {MAP_POINT_KINDS.map((k) => (
-            <MenuItem key={k} value={k}>
-              {t(`map.kind.${k}`)}
+          label={t('map.point.latitude')}
+          value={latitude}
+          onChange={(event) => setLatitude(event.target.value)}
+          error={Boolean(errors.latitude)}
+          helperText={errors.latitude}
+          slotProps={{ htmlInput: { 'data-testid': 'map-point-latitude' } }}
+        />
+        <TextField
+          label={t('map.point.longitude')}
+          value={longitude}
+          onChange={(event) => setLongitude(event.target.value)}
+          error={Boolean(errors.longitude)}
+          helperText={errors.longitude}
+          slotProps={{ htmlInput: { 'data-testid': 'map-point-longitude' } }}
+        />
+      </Stack>
+      <TextField
+        select
+        label={t('map.point.router')}
+        value={routerId}
+        onChange={(event) => setRouterId(event.target.value)}
+        error={Boolean(errors.routerId)}
+        helperText={errors.routerId}
+        slotProps={{ htmlInput: { 'data-testid': 'map-point-router' } }}
+      >
+        <MenuItem value="">{t('map.point.noRouter')}</MenuItem>
+        {routers.map((router) => (
+          <MenuItem key={router.id} value={router.id}>
+            {router.name}
+          </MenuItem>
+        ))}
+      </TextField>
+      <TextField
+        select
+        label={t('map.point.parent')}
+        value={parentId}
+        onChange={(event) => setParentId(event.target.value)}
+        error={Boolean(errors.parentId)}
+        helperText={errors.parentId}
+        slotProps={{ htmlInput: { 'data-testid': 'map-point-parent' } }}
+      >
+        <MenuItem value="">{t('map.point.noParent')}</MenuItem>
+        {points
+          .filter((candidate) => !excluded.has(candidate.id))
+          .map((candidate) => (
+            <MenuItem key={candidate.id} value={candidate.id}>
+              {t(`map.kind.${candidate.kind}`)} · {candidate.name}
             </MenuItem>
           ))}
-        </TextField>
-        <TextField
-          label={t('map.point.name')}
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-          error={Boolean(errors.name)}
-          helperText={errors.name}
-          autoFocus
-          required
-          slotProps={{ htmlInput: { maxLength: 80, 'data-testid': 'map-point-name' } }}
-        />
-        <TextField
-          label={t('map.point.portsTotal')}
-          value={portsTotal}
-          onChange={(event) => setPortsTotal(event.target.value.replace(/\D/g, ''))}
-          error={Boolean(errors.portsTotal)}
-          helperText={
-            errors.portsTotal ??
-            (point
-              ? t('map.point.ports', { used: point.portsUsed, total: point.portsTotal })
-              : t('map.point.portsHint'))
-          }
-          inputMode="numeric"
-          slotProps={{ htmlInput: { maxLength: 5, 'data-testid': 'map-point-ports' } }}
-        />
-        <Stack direction="row" spacing={1}>
-          <TextField
-            label={t('map.point.latitude')}
-            value={latitude}
-            onChange={(event) => setLatitude(event.target.value)}
-            error={Boolean(errors.latitude)}
-            helperText={errors.latitude}
-            slotProps={{ htmlInput: { 'data-testid': 'map-point-latitude' } }}
-          />
-          <TextField
-            label={t('map.point.longitude')}
-            value={longitude}
-            onChange={(event) => setLongitude(event.target.value)}
-            error={Boolean(errors.longitude)}
-            helperText={errors.longitude}
-            slotProps={{ htmlInput: { 'data-testid': 'map-point-longitude' } }}
-          />
-        </Stack>
-        <TextField
-          select
-          label={t('map.point.router')}
-          value={routerId}
-          onChange={(event) => setRouterId(event.target.value)}
-          error={Boolean(errors.routerId)}
-          helperText={errors.routerId}
-          slotProps={{ htmlInput: { 'data-testid': 'map-point-router' } }}
-        >
-          <MenuItem value="">{t('map.point.noRouter')}</MenuItem>
-          {routers.map((router) => (
-            <MenuItem key={router.id} value={router.id}>
-              {router.name}
-            </MenuItem>
-          ))}
-        </TextField>
-        <TextField
-          select
-          label={t('map.point.parent')}
-          value={parentId}
-          onChange={(event) => setParentId(event.target.value)}
-          error={Boolean(errors.parentId)}
-          helperText={errors.parentId}
-          slotProps={{ htmlInput: { 'data-testid': 'map-point-parent' } }}
-        >
-          <MenuItem value="">{t('map.point.noParent')}</MenuItem>
-          {points
-            .filter((candidate) => !excluded.has(candidate.id))
-            .map((candidate) => (
-              <MenuItem key={candidate.id} value={candidate.id}>
-                {t(`map.kind.${candidate.kind}`)} · {candidate.name}
-              </MenuItem>
-            ))}
-        </TextField>
-        <TextField
-          label={t('map.point.notes')}
-          value={notes}
-          onChange={(event) => setNotes(event.target.value)}
-          multiline
-          minRows={2}
-          slotProps={{ htmlInput: { maxLength: 1000, 'data-testid': 'map-point-notes' } }}
-        />
-      </MapFormDialog>
-      {point ? (
-        <ConfirmDialog
-          open={confirmRemove}
-          title={t('map.point.removeTitle', { name: point.name })}
-          body={t('map.point.removeBody')}
-          confirmLabel={t('map.point.remove')}
-          danger
-          testId="map-point-remove-confirm"
-          onConfirm={remove}
-          onClose={() => setConfirmRemove(false)}
-        />
-      ) : null}
-    </>
+      </TextField>
+      <TextField
+        label={t('map.point.notes')}
+        value={notes}
+        onChange={(event) => setNotes(event.target.value)}
+        multiline
+        minRows={2}
+        slotProps={{ htmlInput: { maxLength: 1000, 'data-testid': 'map-point-notes' } }}
+      />
+    </MapFormDialog>
   );
 }

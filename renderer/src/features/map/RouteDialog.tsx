@@ -1,5 +1,3 @@
-import DeleteIcon from '@mui/icons-material/Delete';
-import Button from '@mui/material/Button';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
@@ -11,7 +9,6 @@ import {
   type MapRouteKind,
 } from '../../../../shared/contract/map.contract';
 import type { FieldErrors } from '../../../../shared/domain/errors';
-import { ConfirmDialog } from '../../app/components/ConfirmDialog';
 import { call } from '../../app/errors/call';
 import { notify } from '../../app/errors/notifier-store';
 import { useT } from '../../app/i18n/use-t';
@@ -61,7 +58,6 @@ export function RouteDialog({
   const [notes, setNotes] = useState(route?.notes ?? '');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
-  const [confirmRemove, setConfirmRemove] = useState(false);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -92,7 +88,6 @@ export function RouteDialog({
   const remove = async () => {
     if (!route) return;
     const result = await call('map.routes.remove', { id: route.id });
-    setConfirmRemove(false);
     if (!result.ok) return;
     notify(t('map.route.removed', { name: route.name }), 'success');
     onSaved();
@@ -106,104 +101,87 @@ export function RouteDialog({
   ));
 
   return (
-    <>
-      <MapFormDialog
-        title={route ? t('map.route.editTitle', { name: route.name }) : t('map.route.createTitle')}
-        testId="map-route"
-        busy={busy}
-        onClose={onClose}
-        onSubmit={submit}
-        extraAction={
-          route ? (
-            <Button
-              color="error"
-              startIcon={<DeleteIcon />}
-              onClick={() => setConfirmRemove(true)}
-              disabled={busy}
-              data-testid="map-route-remove"
-            >
-              {t('map.route.remove')}
-            </Button>
-          ) : null
-        }
-      >
-        <Typography variant="body2" color="text.secondary">
-          {t('map.route.vertices', { count: route ? route.path.length : path.length })}
-          {route ? ` · ${t('map.route.length', { meters: route.lengthMeters })}` : ''}
+    <MapFormDialog
+      title={route ? t('map.route.editTitle', { name: route.name }) : t('map.route.createTitle')}
+      testId="map-route"
+      busy={busy}
+      onClose={onClose}
+      onSubmit={submit}
+      remove={
+        route
+          ? {
+              label: t('map.route.remove'),
+              title: t('map.route.removeTitle', { name: route.name }),
+              body: t('map.route.removeBody'),
+              onRemove: remove,
+            }
+          : undefined
+      }
+    >
+      <Typography variant="body2" color="text.secondary">
+        {t('map.route.vertices', { count: route ? route.path.length : path.length })}
+        {route ? ` · ${t('map.route.length', { meters: route.lengthMeters })}` : ''}
+      </Typography>
+      {errors.path ? (
+        <Typography variant="body2" color="error">
+          {errors.path}
         </Typography>
-        {errors.path ? (
-          <Typography variant="body2" color="error">
-            {errors.path}
-          </Typography>
-        ) : null}
-        <TextField
-          label={t('map.route.name')}
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-          error={Boolean(errors.name)}
-          helperText={errors.name}
-          autoFocus
-          required
-          slotProps={{ htmlInput: { maxLength: 80, 'data-testid': 'map-route-name' } }}
-        />
-        <TextField
-          select
-          label={t('map.route.kind')}
-          value={kind}
-          onChange={(event) => setKind(MAP_ROUTE_KINDS.find((k) => k === event.target.value) ?? 'fiber')}
-          slotProps={{ htmlInput: { 'data-testid': 'map-route-kind' } }}
-        >
-          {MAP_ROUTE_KINDS.map((k) => (
-            <MenuItem key={k} value={k}>
-              {t(`map.routeKind.${k}`)}
-            </MenuItem>
-          ))}
-        </TextField>
-        <TextField
-          select
-          label={t('map.route.from')}
-          value={fromPointId}
-          onChange={(event) => setFromPointId(event.target.value)}
-          error={Boolean(errors.fromPointId)}
-          helperText={errors.fromPointId}
-          slotProps={{ htmlInput: { 'data-testid': 'map-route-from' } }}
-        >
-          <MenuItem value="">{t('map.route.none')}</MenuItem>
-          {pointOptions}
-        </TextField>
-        <TextField
-          select
-          label={t('map.route.to')}
-          value={toPointId}
-          onChange={(event) => setToPointId(event.target.value)}
-          error={Boolean(errors.toPointId)}
-          helperText={errors.toPointId}
-          slotProps={{ htmlInput: { 'data-testid': 'map-route-to' } }}
-        >
-          <MenuItem value="">{t('map.route.none')}</MenuItem>
-          {pointOptions}
-        </TextField>
-        <TextField
-          label={t('map.route.notes')}
-          value={notes}
-          onChange={(event) => setNotes(event.target.value)}
-          multiline
-          minRows={2}
-          slotProps={{ htmlInput: { maxLength: 1000, 'data-testid': 'map-route-notes' } }}
-        />
-      </MapFormDialog>
-      {route ? (
-        <ConfirmDialog
-          open={confirmRemove}
-          title={t('map.route.removeTitle', { name: route.name })}
-          body={t('map.route.removeBody')}
-          confirmLabel={t('map.route.remove')}
-          danger
-          testId="map-route-remove-confirm"
-          onConfirm={remove}
-          onClose={() => setConfirmRemove(false)}
-        />
       ) : null}
-    </>
+      <TextField
+        label={t('map.route.name')}
+        value={name}
+        onChange={(event) => setName(event.target.value)}
+        error={Boolean(errors.name)}
+        helperText={errors.name}
+        autoFocus
+        required
+        slotProps={{ htmlInput: { maxLength: 80, 'data-testid': 'map-route-name' } }}
+      />
+      <TextField
+        select
+        label={t('map.route.kind')}
+        value={kind}
+        onChange={(event) => setKind(MAP_ROUTE_KINDS.find((k) => k === event.target.value) ?? 'fiber')}
+        slotProps={{ htmlInput: { 'data-testid': 'map-route-kind' } }}
+      >
+        {MAP_ROUTE_KINDS.map((k) => (
+          <MenuItem key={k} value={k}>
+            {t(`map.routeKind.${k}`)}
+          </MenuItem>
+        ))}
+      </TextField>
+      <TextField
+        select
+        label={t('map.route.from')}
+        value={fromPointId}
+        onChange={(event) => setFromPointId(event.target.value)}
+        error={Boolean(errors.fromPointId)}
+        helperText={errors.fromPointId}
+        slotProps={{ htmlInput: { 'data-testid': 'map-route-from' } }}
+      >
+        <MenuItem value="">{t('map.route.none')}</MenuItem>
+        {pointOptions}
+      </TextField>
+      <TextField
+        select
+        label={t('map.route.to')}
+        value={toPointId}
+        onChange={(event) => setToPointId(event.target.value)}
+        error={Boolean(errors.toPointId)}
+        helperText={errors.toPointId}
+        slotProps={{ htmlInput: { 'data-testid': 'map-route-to' } }}
+      >
+        <MenuItem value="">{t('map.route.none')}</MenuItem>
+        {pointOptions}
+      </TextField>
+      <TextField
+        label={t('map.route.notes')}
+        value={notes}
+        onChange={(event) => setNotes(event.target.value)}
+        multiline
+        minRows={2}
+        slotProps={{ htmlInput: { maxLength: 1000, 'data-testid': 'map-route-notes' } }}
+      />
+    </MapFormDialog>
   );
 }

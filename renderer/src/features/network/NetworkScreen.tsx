@@ -1,10 +1,5 @@
-import Box from '@mui/material/Box';
-import Paper from '@mui/material/Paper';
-import Tab from '@mui/material/Tab';
-import Tabs from '@mui/material/Tabs';
 import { useEffect } from 'react';
-import { PageHeader } from '../../app/components/PageHeader';
-import type { TranslationKey } from '../../app/i18n/id';
+import { TabbedScreen, type ScreenTab } from '../../app/components/TabbedScreen';
 import { useT } from '../../app/i18n/use-t';
 import { transport } from '../../ipc/transport';
 import { AddressListTab } from './AddressListTab';
@@ -16,7 +11,7 @@ import { QueuesTab } from './QueuesTab';
 import { RoutersTab } from './RoutersTab';
 import { useNetworkStore, type NetworkTab } from './network-store';
 
-const TABS: readonly { tab: NetworkTab; label: TranslationKey }[] = [
+const TABS: readonly ScreenTab<NetworkTab>[] = [
   { tab: 'routers', label: 'network.tab.routers' },
   { tab: 'ppp', label: 'network.tab.ppp' },
   { tab: 'hotspot', label: 'network.tab.hotspot' },
@@ -71,29 +66,15 @@ export function NetworkScreen() {
   }, []);
 
   return (
-    <>
-      <PageHeader title={t('nav.network')} subtitle={t('network.subtitle')} />
-      <Paper variant="outlined">
-        <Tabs
-          value={tab}
-          onChange={(_event, next: NetworkTab) => setTab(next)}
-          variant="scrollable"
-          scrollButtons="auto"
-          sx={{ borderBottom: 1, borderColor: 'divider', px: 1 }}
-        >
-          {TABS.map((entry) => (
-            <Tab
-              key={entry.tab}
-              value={entry.tab}
-              label={t(entry.label)}
-              data-testid={`network-tab-${entry.tab}`}
-            />
-          ))}
-        </Tabs>
-        <Box sx={{ p: 2 }} data-testid={`network-panel-${tab}`}>
-          <TabBody tab={tab} />
-        </Box>
-      </Paper>
-    </>
+    <TabbedScreen
+      title={t('nav.network')}
+      subtitle={t('network.subtitle')}
+      testId="network"
+      tabs={TABS}
+      value={tab}
+      onChange={setTab}
+    >
+      <TabBody tab={tab} />
+    </TabbedScreen>
   );
 }

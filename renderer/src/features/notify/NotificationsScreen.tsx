@@ -1,9 +1,4 @@
-import Box from '@mui/material/Box';
-import Paper from '@mui/material/Paper';
-import Tab from '@mui/material/Tab';
-import Tabs from '@mui/material/Tabs';
-import { PageHeader } from '../../app/components/PageHeader';
-import type { TranslationKey } from '../../app/i18n/id';
+import { TabbedScreen, type ScreenTab } from '../../app/components/TabbedScreen';
 import { useT } from '../../app/i18n/use-t';
 import { useCan } from '../session/session-store';
 import { NotifyLogTab } from './NotifyLogTab';
@@ -11,7 +6,7 @@ import { NotifySettingsTab } from './NotifySettingsTab';
 import { NotifyTemplatesTab } from './NotifyTemplatesTab';
 import { useNotifyStore, type NotifyTab } from './notify-store';
 
-const TABS: readonly { tab: NotifyTab; label: TranslationKey; settings: boolean }[] = [
+const TABS: readonly (ScreenTab<NotifyTab> & { settings: boolean })[] = [
   { tab: 'log', label: 'notify.tab.log', settings: false },
   { tab: 'templates', label: 'notify.tab.templates', settings: true },
   { tab: 'settings', label: 'notify.tab.settings', settings: true },
@@ -27,20 +22,15 @@ export function NotificationsScreen() {
   const tab = tabs.some((entry) => entry.tab === stored) ? stored : 'log';
 
   return (
-    <Box data-testid="notify-screen">
-      <PageHeader title={t('notify.title')} subtitle={t('notify.subtitle')} />
-      <Paper variant="outlined" sx={{ mb: 2 }}>
-        <Tabs value={tab} onChange={(_event, value: NotifyTab) => setTab(value)} variant="scrollable">
-          {tabs.map((entry) => (
-            <Tab
-              key={entry.tab}
-              value={entry.tab}
-              label={t(entry.label)}
-              data-testid={`notify-tab-${entry.tab}`}
-            />
-          ))}
-        </Tabs>
-      </Paper>
+    <TabbedScreen
+      title={t('notify.title')}
+      subtitle={t('notify.subtitle')}
+      testId="notify"
+      screenTestId="notify-screen"
+      tabs={tabs}
+      value={tab}
+      onChange={setTab}
+    >
       {tab === 'log' ? (
         <NotifyLogTab />
       ) : tab === 'templates' ? (
@@ -48,6 +38,6 @@ export function NotificationsScreen() {
       ) : (
         <NotifySettingsTab />
       )}
-    </Box>
+    </TabbedScreen>
   );
 }

@@ -3,10 +3,8 @@ import TaskAltIcon from '@mui/icons-material/TaskAlt';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
-import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableContainer from '@mui/material/TableContainer';
 import TableFooter from '@mui/material/TableFooter';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
@@ -22,6 +20,7 @@ import { useFormat, useTimeZone } from '../../app/use-format';
 import { useLoader } from '../../app/use-loader';
 import { useCan } from '../session/session-store';
 import { todayIn, validDate } from './report-dates';
+import { AmountCell, ReportTable } from './ReportTable';
 
 /** Open balances per customer, in buckets of days past due, as of a chosen date. */
 export function AgingTab() {
@@ -70,73 +69,65 @@ export function AgingTab() {
         />
       ) : (
         <>
-          <TableContainer sx={{ '& td, & th': { whiteSpace: 'nowrap' } }}>
-            <Table size="small" data-testid="aging-table">
-              <TableHead>
-                <TableRow>
-                  <TableCell>{t('reports.aging.customer')}</TableCell>
-                  {AGING_BUCKETS.map((bucket) => (
-                    <TableCell key={bucket} align="right">
-                      {t(`reports.aging.${bucket}`)}
-                    </TableCell>
-                  ))}
-                  <TableCell align="right">{t('reports.aging.total')}</TableCell>
-                  <TableCell align="right">{t('reports.aging.invoices')}</TableCell>
-                  <TableCell>{t('reports.aging.oldestDue')}</TableCell>
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {data.rows.map((row) => (
-                  <TableRow key={row.customerId} hover data-testid={`aging-row-${row.customerCode}`}>
-                    <TableCell>
-                      <Typography variant="body2" sx={{ fontWeight: 600 }}>
-                        {row.customerName}
-                      </Typography>
-                      <Typography variant="caption" color="text.secondary">
-                        {row.customerCode}
-                      </Typography>
-                    </TableCell>
-                    {AGING_BUCKETS.map((bucket) => (
-                      <TableCell
-                        key={bucket}
-                        align="right"
-                        sx={{ color: row[bucket] ? undefined : 'text.disabled' }}
-                      >
-                        {row[bucket] ? format.rupiah(row[bucket]) : '–'}
-                      </TableCell>
-                    ))}
-                    <TableCell align="right" sx={{ fontWeight: 600 }}>
-                      {format.rupiah(row.total)}
-                    </TableCell>
-                    <TableCell align="right">{format.number(row.invoices)}</TableCell>
-                    <TableCell>{row.oldestDueDate}</TableCell>
-                  </TableRow>
+          <ReportTable testId="aging-table">
+            <TableHead>
+              <TableRow>
+                <TableCell>{t('reports.aging.customer')}</TableCell>
+                {AGING_BUCKETS.map((bucket) => (
+                  <TableCell key={bucket} align="right">
+                    {t(`reports.aging.${bucket}`)}
+                  </TableCell>
                 ))}
-              </TableBody>
-              <TableFooter>
-                <TableRow>
-                  <TableCell sx={{ fontWeight: 700 }}>{t('reports.aging.totals')}</TableCell>
+                <TableCell align="right">{t('reports.aging.total')}</TableCell>
+                <TableCell align="right">{t('reports.aging.invoices')}</TableCell>
+                <TableCell>{t('reports.aging.oldestDue')}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {data.rows.map((row) => (
+                <TableRow key={row.customerId} hover data-testid={`aging-row-${row.customerCode}`}>
+                  <TableCell>
+                    <Typography variant="body2" sx={{ fontWeight: 600 }}>
+                      {row.customerName}
+                    </Typography>
+                    <Typography variant="caption" color="text.secondary">
+                      {row.customerCode}
+                    </Typography>
+                  </TableCell>
                   {AGING_BUCKETS.map((bucket) => (
-                    <TableCell
-                      key={bucket}
-                      align="right"
-                      sx={{ fontWeight: 700 }}
-                      data-testid={`aging-total-${bucket}`}
-                    >
-                      {format.rupiah(data.totals[bucket])}
-                    </TableCell>
+                    <AmountCell key={bucket} amount={row[bucket]} />
                   ))}
-                  <TableCell align="right" sx={{ fontWeight: 700 }} data-testid="aging-total-total">
-                    {format.rupiah(data.totals.total)}
+                  <TableCell align="right" sx={{ fontWeight: 600 }}>
+                    {format.rupiah(row.total)}
                   </TableCell>
-                  <TableCell align="right" sx={{ fontWeight: 700 }}>
-                    {format.number(data.totals.invoices)}
-                  </TableCell>
-                  <TableCell />
+                  <TableCell align="right">{format.number(row.invoices)}</TableCell>
+                  <TableCell>{row.oldestDueDate}</TableCell>
                 </TableRow>
-              </TableFooter>
-            </Table>
-          </TableContainer>
+              ))}
+            </TableBody>
+            <TableFooter>
+              <TableRow>
+                <TableCell sx={{ fontWeight: 700 }}>{t('reports.aging.totals')}</TableCell>
+                {AGING_BUCKETS.map((bucket) => (
+                  <TableCell
+                    key={bucket}
+                    align="right"
+                    sx={{ fontWeight: 700 }}
+                    data-testid={`aging-total-${bucket}`}
+                  >
+                    {format.rupiah(data.totals[bucket])}
+                  </TableCell>
+                ))}
+                <TableCell align="right" sx={{ fontWeight: 700 }} data-testid="aging-total-total">
+                  {format.rupiah(data.totals.total)}
+                </TableCell>
+                <TableCell align="right" sx={{ fontWeight: 700 }}>
+                  {format.number(data.totals.invoices)}
+                </TableCell>
+                <TableCell />
+              </TableRow>
+            </TableFooter>
+          </ReportTable>
           {data.customers > data.rows.length ? (
             <Typography variant="caption" color="text.secondary" data-testid="aging-shown">
               {t('reports.aging.shown', {

@@ -4,10 +4,8 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
-import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableContainer from '@mui/material/TableContainer';
 import TableFooter from '@mui/material/TableFooter';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
@@ -23,6 +21,7 @@ import { useFormat, useTimeZone } from '../../app/use-format';
 import { useLoader } from '../../app/use-loader';
 import { useCan } from '../session/session-store';
 import { todayIn, validDate } from './report-dates';
+import { AmountCell, ReportTable } from './ReportTable';
 
 /** Billing payments per day and cashier, methods side by side: what each cashier hands over. */
 export function CollectionsTab() {
@@ -94,67 +93,59 @@ export function CollectionsTab() {
           testId="collections-empty"
         />
       ) : (
-        <TableContainer sx={{ '& td, & th': { whiteSpace: 'nowrap' } }}>
-          <Table size="small" data-testid="collections-table">
-            <TableHead>
-              <TableRow>
-                <TableCell>{t('reports.collections.day')}</TableCell>
-                <TableCell>{t('reports.collections.cashier')}</TableCell>
-                <TableCell align="right">{t('reports.collections.count')}</TableCell>
-                {PAYMENT_METHODS.map((method) => (
-                  <TableCell key={method} align="right">
-                    {t(`reports.collections.${method}`)}
-                  </TableCell>
-                ))}
-                <TableCell align="right">{t('reports.collections.amount')}</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {data.byCashierDay.map((row) => (
-                <TableRow key={`${row.day}|${row.userId ?? ''}`} hover data-testid="collections-row">
-                  <TableCell>{row.day}</TableCell>
-                  <TableCell>{row.userName || t('reports.collections.unknownCashier')}</TableCell>
-                  <TableCell align="right">{format.number(row.count)}</TableCell>
-                  {PAYMENT_METHODS.map((method) => (
-                    <TableCell
-                      key={method}
-                      align="right"
-                      sx={{ color: row.methods[method] ? undefined : 'text.disabled' }}
-                    >
-                      {row.methods[method] ? format.rupiah(row.methods[method]) : '–'}
-                    </TableCell>
-                  ))}
-                  <TableCell align="right" sx={{ fontWeight: 600 }}>
-                    {format.rupiah(row.amount)}
-                  </TableCell>
-                </TableRow>
+        <ReportTable testId="collections-table">
+          <TableHead>
+            <TableRow>
+              <TableCell>{t('reports.collections.day')}</TableCell>
+              <TableCell>{t('reports.collections.cashier')}</TableCell>
+              <TableCell align="right">{t('reports.collections.count')}</TableCell>
+              {PAYMENT_METHODS.map((method) => (
+                <TableCell key={method} align="right">
+                  {t(`reports.collections.${method}`)}
+                </TableCell>
               ))}
-            </TableBody>
-            <TableFooter>
-              <TableRow>
-                <TableCell colSpan={2} sx={{ fontWeight: 700 }}>
-                  {t('reports.collections.total')}
-                </TableCell>
-                <TableCell align="right" sx={{ fontWeight: 700 }} data-testid="collections-total-count">
-                  {format.number(data.totals.count)}
-                </TableCell>
+              <TableCell align="right">{t('reports.collections.amount')}</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {data.byCashierDay.map((row) => (
+              <TableRow key={`${row.day}|${row.userId ?? ''}`} hover data-testid="collections-row">
+                <TableCell>{row.day}</TableCell>
+                <TableCell>{row.userName || t('reports.collections.unknownCashier')}</TableCell>
+                <TableCell align="right">{format.number(row.count)}</TableCell>
                 {PAYMENT_METHODS.map((method) => (
-                  <TableCell
-                    key={method}
-                    align="right"
-                    sx={{ fontWeight: 700 }}
-                    data-testid={`collections-total-${method}`}
-                  >
-                    {format.rupiah(data.totals.methods[method])}
-                  </TableCell>
+                  <AmountCell key={method} amount={row.methods[method]} />
                 ))}
-                <TableCell align="right" sx={{ fontWeight: 700 }} data-testid="collections-total-amount">
-                  {format.rupiah(data.totals.amount)}
+                <TableCell align="right" sx={{ fontWeight: 600 }}>
+                  {format.rupiah(row.amount)}
                 </TableCell>
               </TableRow>
-            </TableFooter>
-          </Table>
-        </TableContainer>
+            ))}
+          </TableBody>
+          <TableFooter>
+            <TableRow>
+              <TableCell colSpan={2} sx={{ fontWeight: 700 }}>
+                {t('reports.collections.total')}
+              </TableCell>
+              <TableCell align="right" sx={{ fontWeight: 700 }} data-testid="collections-total-count">
+                {format.number(data.totals.count)}
+              </TableCell>
+              {PAYMENT_METHODS.map((method) => (
+                <TableCell
+                  key={method}
+                  align="right"
+                  sx={{ fontWeight: 700 }}
+                  data-testid={`collections-total-${method}`}
+                >
+                  {format.rupiah(data.totals.methods[method])}
+                </TableCell>
+              ))}
+              <TableCell align="right" sx={{ fontWeight: 700 }} data-testid="collections-total-amount">
+                {format.rupiah(data.totals.amount)}
+              </TableCell>
+            </TableRow>
+          </TableFooter>
+        </ReportTable>
       )}
     </Box>
   );

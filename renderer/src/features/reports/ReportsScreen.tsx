@@ -1,17 +1,12 @@
-import Box from '@mui/material/Box';
-import Paper from '@mui/material/Paper';
-import Tab from '@mui/material/Tab';
-import Tabs from '@mui/material/Tabs';
 import { useState } from 'react';
-import { PageHeader } from '../../app/components/PageHeader';
-import type { TranslationKey } from '../../app/i18n/id';
+import { TabbedScreen, type ScreenTab } from '../../app/components/TabbedScreen';
 import { useT } from '../../app/i18n/use-t';
 import { AgingTab } from './AgingTab';
 import { CollectionsTab } from './CollectionsTab';
 import { SchedulerTab } from './SchedulerTab';
 
 type ReportsTab = 'aging' | 'collections' | 'scheduler';
-const TABS: readonly { tab: ReportsTab; label: TranslationKey }[] = [
+const TABS: readonly ScreenTab<ReportsTab>[] = [
   { tab: 'aging', label: 'reports.tab.aging' },
   { tab: 'collections', label: 'reports.tab.collections' },
   { tab: 'scheduler', label: 'reports.tab.scheduler' },
@@ -22,29 +17,15 @@ export function ReportsScreen() {
   const t = useT();
   const [tab, setTab] = useState<ReportsTab>('aging');
   return (
-    <>
-      <PageHeader title={t('nav.reports')} subtitle={t('reports.subtitle')} />
-      <Paper variant="outlined">
-        <Tabs
-          value={tab}
-          onChange={(_event, next: ReportsTab) => setTab(next)}
-          variant="scrollable"
-          scrollButtons="auto"
-          sx={{ borderBottom: 1, borderColor: 'divider', px: 1 }}
-        >
-          {TABS.map((entry) => (
-            <Tab
-              key={entry.tab}
-              value={entry.tab}
-              label={t(entry.label)}
-              data-testid={`reports-tab-${entry.tab}`}
-            />
-          ))}
-        </Tabs>
-        <Box sx={{ p: 2 }} data-testid={`reports-panel-${tab}`}>
-          {tab === 'aging' ? <AgingTab /> : tab === 'collections' ? <CollectionsTab /> : <SchedulerTab />}
-        </Box>
-      </Paper>
-    </>
+    <TabbedScreen
+      title={t('nav.reports')}
+      subtitle={t('reports.subtitle')}
+      testId="reports"
+      tabs={TABS}
+      value={tab}
+      onChange={setTab}
+    >
+      {tab === 'aging' ? <AgingTab /> : tab === 'collections' ? <CollectionsTab /> : <SchedulerTab />}
+    </TabbedScreen>
   );
 }

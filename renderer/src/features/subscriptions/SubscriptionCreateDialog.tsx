@@ -19,6 +19,7 @@ import { useDebouncedValue } from '../../app/use-debounced-value';
 import { useFormat } from '../../app/use-format';
 import { useLoader } from '../../app/use-loader';
 import { useCan } from '../session/session-store';
+import { OdpField, RemoteAddressField } from './SubscriptionFields';
 import { useAddressCheck } from './use-address-check';
 
 const FORM = [
@@ -123,11 +124,6 @@ export function SubscriptionCreateDialog({
   const routers = useLoader(`subscription-routers/${canSeeNetwork}`, async () => {
     if (!canSeeNetwork) return [];
     const result = await call('network.routers.list', {});
-    return result.ok ? result.data : null;
-  });
-  const odps = useLoader(`subscription-odps/${canSeeNetwork}`, async () => {
-    if (!canSeeNetwork) return [];
-    const result = await call('map.points.list', { kinds: ['odp'] }, { quiet: true });
     return result.ok ? result.data : null;
   });
   const addressCheck = useAddressCheck(routerId, remoteAddress);
@@ -257,50 +253,19 @@ export function SubscriptionCreateDialog({
                 testId="subscription-password"
               />
             </Stack>
-            <TextField
-              label={t('subs.field.remoteAddress')}
+            <RemoteAddressField
               value={remoteAddress}
-              onChange={(event) => setRemoteAddress(event.target.value)}
-              error={Boolean(errors.remoteAddress) || addressCheck?.ok === false}
-              color={addressCheck?.ok ? 'success' : undefined}
-              helperText={
-                errors.remoteAddress ??
-                (addressCheck
-                  ? addressCheck.ok
-                    ? t('subs.field.addressOk')
-                    : addressCheck.message
-                  : plan?.isolirMethod === 'address-list'
-                    ? t('plans.field.isolirAddressListHelp')
-                    : t('subs.field.remoteAddressHelp'))
+              onChange={setRemoteAddress}
+              error={errors.remoteAddress}
+              check={addressCheck}
+              help={
+                plan?.isolirMethod === 'address-list'
+                  ? t('plans.field.isolirAddressListHelp')
+                  : t('subs.field.remoteAddressHelp')
               }
-              slotProps={{ htmlInput: { maxLength: 15, 'data-testid': 'subscription-remote-address' } }}
+              testId="subscription-remote-address"
             />
-            {canSeeNetwork ? (
-              <TextField
-                select
-                label={t('subs.field.odp')}
-                value={odpId}
-                onChange={(event) => setOdpId(event.target.value)}
-                error={Boolean(errors.odpId)}
-                helperText={errors.odpId}
-                slotProps={{
-                  select: { native: true },
-                  inputLabel: { shrink: true },
-                  htmlInput: { 'data-testid': 'subscription-odp' },
-                }}
-              >
-                <option value="">{t('subs.field.odpNone')}</option>
-                {(odps.data ?? []).map((odp) => {
-                  const full = odp.portsTotal > 0 && odp.portsUsed >= odp.portsTotal;
-                  return (
-                    <option key={odp.id} value={odp.id} disabled={full}>
-                      {odp.name} · {t('subs.field.odpPorts', { used: odp.portsUsed, total: odp.portsTotal })}
-                      {full ? ` (${t('subs.field.odpFull')})` : ''}
-                    </option>
-                  );
-                })}
-              </TextField>
-            ) : null}
+            <OdpField value={odpId} onChange={setOdpId} error={errors.odpId} testId="subscription-odp" />
             <TextField
               label={t('subs.field.notes')}
               value={notes}

@@ -15,9 +15,8 @@ import { PasswordField } from '../../app/components/PasswordField';
 import { call } from '../../app/errors/call';
 import { notify } from '../../app/errors/notifier-store';
 import { useT } from '../../app/i18n/use-t';
-import { useLoader } from '../../app/use-loader';
-import { useCan } from '../session/session-store';
 import { generatePassword } from './generate-password';
+import { OdpField, RemoteAddressField } from './SubscriptionFields';
 import { useAddressCheck } from './use-address-check';
 
 const FORM = ['remoteAddress', 'odpId', 'notes', 'macAddress', 'password', 'reason'] as const;
@@ -44,7 +43,6 @@ export function SubscriptionEditDialog({
   onSaved(subscription: Subscription, generatedPassword: string | null): void;
 }) {
   const t = useT();
-  const canSeeNetwork = useCan('network.view');
   const hotspot = sub.service === 'hotspot';
   const live = sub.state === 'active' || sub.state === 'isolated';
   const [remoteAddress, setRemoteAddress] = useState(sub.remoteAddress);
@@ -57,11 +55,6 @@ export function SubscriptionEditDialog({
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
 
-  const odps = useLoader(`subscription-odps/${canSeeNetwork}`, async () => {
-    if (!canSeeNetwork) return [];
-    const result = await call('map.points.list', { kinds: ['odp'] }, { quiet: true });
-    return result.ok ? result.data : null;
-  });
   const addressChanged = remoteAddress.trim() !== sub.remoteAddress;
   const addressCheck = useAddressCheck(sub.routerId, addressChanged ? remoteAddress : '', sub.id);
   const kicks = live && (addressChanged || password !== '');
@@ -124,50 +117,22 @@ export function SubscriptionEditDialog({
                 router: sub.routerName,
               })}
             </Typography>
-            <TextField
-              label={t('subs.field.remoteAddress')}
+            <RemoteAddressField
               value={remoteAddress}
-              onChange={(event) => setRemoteAddress(event.target.value)}
-              error={Boolean(errors.remoteAddress) || addressCheck?.ok === false}
-              color={addressCheck?.ok ? 'success' : undefined}
-              helperText={
-                errors.remoteAddress ??
-                (addressCheck
-                  ? addressCheck.ok
-                    ? t('subs.field.addressOk')
-                    : addressCheck.message
-                  : t('subs.field.remoteAddressHelp'))
-              }
+              onChange={setRemoteAddress}
+              error={errors.remoteAddress}
+              check={addressCheck}
+              help={t('subs.field.remoteAddressHelp')}
+              testId="subscription-edit-remote-address"
               autoFocus
-              slotProps={{ htmlInput: { maxLength: 15, 'data-testid': 'subscription-edit-remote-address' } }}
             />
-            {canSeeNetwork ? (
-              <TextField
-                select
-                label={t('subs.field.odp')}
-                value={odpId}
-                onChange={(event) => setOdpId(event.target.value)}
-                error={Boolean(errors.odpId)}
-                helperText={errors.odpId}
-                slotProps={{
-                  select: { native: true },
-                  inputLabel: { shrink: true },
-                  htmlInput: { 'data-testid': 'subscription-edit-odp' },
-                }}
-              >
-                <option value="">{t('subs.field.odpNone')}</option>
-                {(odps.data ?? []).map((odp) => {
-                  // Its own port does not count against the ODP it is on.
-                  const full = odp.id !== sub.odpId && odp.portsTotal > 0 && odp.portsUsed >= odp.portsTotal;
-                  return (
-                    <option key={odp.id} value={odp.id} disabled={full}>
-                      {odp.name} · {t('subs.field.odpPorts', { used: odp.portsUsed, total: odp.portsTotal })}
-                      {full ? ` (${t('subs.field.odpFull')})` : ''}
-                    </option>
-                  );
-                })}
-              </TextField>
-            ) : null}
+            <OdpField
+              value={odpId}
+              onChange={setOdpId}
+              error={errors.odpId}
+              currentOdpId={sub.odpId}
+              testId="subscription-edit-odp"
+            />
             {hotspot ? (
               <TextField
                 label={t('subs.field.macAddress')}
