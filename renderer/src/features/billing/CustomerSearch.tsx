@@ -11,6 +11,7 @@ import { call } from '../../app/errors/call';
 import { useT } from '../../app/i18n/use-t';
 import { useDebouncedValue } from '../../app/use-debounced-value';
 import { useLoader } from '../../app/use-loader';
+import { formatIndonesianPhone } from '../../../../shared/domain/phone';
 
 export type PickedCustomer = { id: string; code: string; name: string };
 
@@ -71,7 +72,7 @@ export function CustomerSearch({
           >
             <ListItemText
               primary={customer.name}
-              secondary={`${customer.code}${customer.phone ? ` · ${customer.phone}` : ''}`}
+              secondary={`${customer.code}${customer.phone ? ` · ${formatIndonesianPhone(customer.phone)}` : ''}`}
             />
           </ListItemButton>
         ))}

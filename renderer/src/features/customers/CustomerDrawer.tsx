@@ -15,6 +15,7 @@ import { nikHint } from './customer-form';
 import { CustomerAccount } from './CustomerAccount';
 import { CustomerDocuments } from './CustomerDocuments';
 import { CustomerStatusChip } from './CustomerStatusChip';
+import { formatIndonesianPhone } from '../../../../shared/domain/phone';
 
 function Detail({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
@@ -86,7 +87,9 @@ export function CustomerDrawer({
         </Box>
 
         <Box sx={{ mt: 2 }}>
-          <Detail label={t('customers.field.whatsapp')}>{customer.phone || none}</Detail>
+          <Detail label={t('customers.field.whatsapp')}>
+            {customer.phone ? formatIndonesianPhone(customer.phone) : none}
+          </Detail>
           <Detail label={t('customers.field.email')}>{customer.email || none}</Detail>
           <Detail label={t('customers.field.nik')} testId="customer-drawer-nik">
             {customer.nik ? `${customer.nik}${hint ? ` (${hint})` : ''}` : none}

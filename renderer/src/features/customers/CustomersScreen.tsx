@@ -42,6 +42,7 @@ import { CustomerDialog } from './CustomerDialog';
 import { CustomerDrawer } from './CustomerDrawer';
 import { CustomerImportDialog } from './CustomerImportDialog';
 import { CustomerStatusChip } from './CustomerStatusChip';
+import { formatIndonesianPhone } from '../../../../shared/domain/phone';
 
 type LocationFilter = '' | 'located' | 'unlocated';
 /** The dialog open: a new customer, or the one being edited. */
@@ -268,7 +269,7 @@ export function CustomersScreen() {
                       ) : null}
                     </TableCell>
                     <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                      {customer.phone || t('customers.noValue')}
+                      {customer.phone ? formatIndonesianPhone(customer.phone) : t('customers.noValue')}
                     </TableCell>
                     <TableCell>{t(`customers.category.${customer.category}`)}</TableCell>
                     <TableCell>

@@ -17,6 +17,7 @@ import { useLoader } from '../../app/use-loader';
 import { useCan } from '../session/session-store';
 import { STATE_COLORS } from './map-icons';
 import { formatCoordinate } from './map-store';
+import { formatIndonesianPhone } from '../../../../shared/domain/phone';
 
 function Row({ label, value }: { label: string; value: string }) {
   return (
@@ -97,7 +98,10 @@ export function CustomerPanel({
       {data ? (
         <Box sx={{ mt: 1 }}>
           <Row label={t('map.customer.code')} value={data.code} />
-          <Row label={t('map.customer.phone')} value={data.phone || none} />
+          <Row
+            label={t('map.customer.phone')}
+            value={data.phone ? formatIndonesianPhone(data.phone) : none}
+          />
           <Row label={t('map.customer.email')} value={data.email || none} />
           <Row label={t('map.customer.address')} value={data.address || none} />
           <Row
