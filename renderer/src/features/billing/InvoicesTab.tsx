@@ -1,9 +1,7 @@
 import AddIcon from '@mui/icons-material/Add';
 import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
-import SearchIcon from '@mui/icons-material/Search';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import InputAdornment from '@mui/material/InputAdornment';
 import LinearProgress from '@mui/material/LinearProgress';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -15,6 +13,8 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { EmptyState } from '../../app/components/EmptyState';
+import { FilterBar, FilterSpacer, SelectFilter } from '../../app/components/FilterBar';
+import { SearchField } from '../../app/components/SearchField';
 import { TablePager } from '../../app/components/TablePager';
 import { call } from '../../app/errors/call';
 import { useT } from '../../app/i18n/use-t';
@@ -63,50 +63,28 @@ export function InvoicesTab() {
 
   return (
     <>
-      <Box sx={{ display: 'flex', gap: 1.5, flexWrap: 'wrap', alignItems: 'center', mb: 2 }}>
-        <TextField
-          size="small"
-          placeholder={t('billing.search')}
+      <FilterBar>
+        <SearchField
+          label={t('billing.search')}
           value={query}
-          onChange={(event) => {
-            setQuery(event.target.value);
+          onChange={(value) => {
+            setQuery(value);
             setPage(0);
           }}
+          testId="invoices-search"
           sx={{ maxWidth: 320 }}
-          slotProps={{
-            htmlInput: { 'data-testid': 'invoices-search', 'aria-label': t('billing.search') },
-            input: {
-              startAdornment: (
-                <InputAdornment position="start">
-                  <SearchIcon fontSize="small" />
-                </InputAdornment>
-              ),
-            },
-          }}
         />
-        <TextField
-          select
-          size="small"
+        <SelectFilter
           label={t('billing.col.status')}
           value={status}
-          onChange={(event) => {
-            setStatus(event.target.value as Status | '');
+          onChange={(value) => {
+            setStatus(value);
             setPage(0);
           }}
-          sx={{ width: 180 }}
-          slotProps={{
-            select: { native: true },
-            inputLabel: { shrink: true },
-            htmlInput: { 'data-testid': 'invoices-status' },
-          }}
-        >
-          <option value="">{t('common.all')}</option>
-          {STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`billing.status.${s}`)}
-            </option>
-          ))}
-        </TextField>
+          options={STATUSES.map((s) => ({ value: s, label: t(`billing.status.${s}`) }))}
+          testId="invoices-status"
+          width={180}
+        />
         <TextField
           type="month"
           size="small"
@@ -119,7 +97,7 @@ export function InvoicesTab() {
           sx={{ width: 180 }}
           slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'invoices-period' } }}
         />
-        <Box sx={{ flex: 1 }} />
+        <FilterSpacer />
         {data ? (
           <Typography variant="body2" color="text.secondary" data-testid="invoices-sums">
             {t('billing.sums', {
@@ -138,7 +116,7 @@ export function InvoicesTab() {
             {t('billing.new.open')}
           </Button>
         ) : null}
-      </Box>
+      </FilterBar>
       <TableContainer>
         <Box sx={{ height: 4 }}>{loading ? <LinearProgress /> : null}</Box>
         <Table size="small" data-testid="invoices-table">

@@ -13,6 +13,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { FieldErrors } from '../../../../shared/domain/errors';
+import { AmountRow } from '../../app/components/AmountRow';
 import { call } from '../../app/errors/call';
 import { notify } from '../../app/errors/notifier-store';
 import { useT } from '../../app/i18n/use-t';
@@ -25,33 +26,6 @@ import { blankItem, previewTotals, type ItemDraft } from './new-invoice-lines';
 import { NewInvoiceItemRow } from './NewInvoiceItemRow';
 
 const MAX_LINES = 50;
-
-function TotalRow({
-  label,
-  value,
-  strong,
-  testId,
-}: {
-  label: string;
-  value: string;
-  strong?: boolean;
-  testId?: string;
-}) {
-  return (
-    <Box sx={{ display: 'flex', justifyContent: 'space-between' }}>
-      <Typography
-        variant="body2"
-        color={strong ? 'text.primary' : 'text.secondary'}
-        sx={{ fontWeight: strong ? 700 : 400 }}
-      >
-        {label}
-      </Typography>
-      <Typography variant="body2" sx={{ fontWeight: strong ? 800 : 500 }} data-testid={testId}>
-        {value}
-      </Typography>
-    </Box>
-  );
-}
 
 /**
  * A one-off invoice (installation, a device, a visit): a customer, lines, a live total with PPN
@@ -257,18 +231,18 @@ export function NewInvoiceDialog({
                 slotProps={{ htmlInput: { maxLength: 500, 'data-testid': 'new-invoice-notes' } }}
               />
               <Stack spacing={0.5} sx={{ width: 300, ml: 'auto' }} data-testid="new-invoice-totals">
-                <TotalRow label={t('billing.subtotal')} value={format.rupiah(totals.subtotal)} />
+                <AmountRow label={t('billing.subtotal')} value={format.rupiah(totals.subtotal)} />
                 {totals.discount ? (
-                  <TotalRow label={t('billing.discount')} value={`−${format.rupiah(totals.discount)}`} />
+                  <AmountRow label={t('billing.discount')} value={`−${format.rupiah(totals.discount)}`} />
                 ) : null}
                 {pkp ? (
-                  <TotalRow
+                  <AmountRow
                     label={t('billing.ppn')}
                     value={format.rupiah(totals.ppn)}
                     testId="new-invoice-ppn"
                   />
                 ) : null}
-                <TotalRow
+                <AmountRow
                   label={t('billing.total')}
                   value={totals.total < 0 ? `−${format.rupiah(-totals.total)}` : format.rupiah(totals.total)}
                   strong

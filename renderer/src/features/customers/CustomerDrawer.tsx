@@ -1,14 +1,13 @@
-import CloseIcon from '@mui/icons-material/Close';
 import EditIcon from '@mui/icons-material/Edit';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Divider from '@mui/material/Divider';
-import Drawer from '@mui/material/Drawer';
-import IconButton from '@mui/material/IconButton';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import type { Customer } from '../../../../shared/contract/index';
+import { DrawerHeader } from '../../app/components/DrawerHeader';
+import { SideDrawer } from '../../app/components/SideDrawer';
 import { useT } from '../../app/i18n/use-t';
 import { useFormat } from '../../app/use-format';
 import { nikHint } from './customer-form';
@@ -51,66 +50,53 @@ export function CustomerDrawer({
   const none = t('customers.noValue');
   const hint = nikHint(customer.nik, t);
   return (
-    <Drawer
-      anchor="right"
-      open
-      onClose={onClose}
-      sx={{ zIndex: (theme) => theme.zIndex.modal }}
-      slotProps={{ paper: { sx: { width: { xs: '100%', sm: 520 } } } }}
-    >
-      <Box sx={{ p: 2.5, overflow: 'auto' }} data-testid="customer-drawer">
-        <Box sx={{ display: 'flex', alignItems: 'flex-start', gap: 1 }}>
-          <Box sx={{ flex: 1, minWidth: 0 }}>
-            <Typography
-              variant="overline"
-              color="text.secondary"
-              sx={{ fontFamily: 'ui-monospace, monospace' }}
-            >
-              {customer.code}
-            </Typography>
-            <Typography variant="h6" sx={{ fontWeight: 800 }} data-testid="customer-drawer-name">
-              {customer.name}
-            </Typography>
-            <Box sx={{ display: 'flex', gap: 1, mt: 0.5 }}>
-              <CustomerStatusChip status={customer.status} />
-              <Chip size="small" variant="outlined" label={t(`customers.category.${customer.category}`)} />
-            </Box>
-          </Box>
-          {canManage ? (
+    <SideDrawer width={520} testId="customer-drawer" onClose={onClose}>
+      <DrawerHeader
+        overline={customer.code}
+        monoOverline
+        title={customer.name}
+        titleTestId="customer-drawer-name"
+        chips={
+          <>
+            <CustomerStatusChip status={customer.status} />
+            <Chip size="small" variant="outlined" label={t(`customers.category.${customer.category}`)} />
+          </>
+        }
+        actions={
+          canManage ? (
             <Button startIcon={<EditIcon />} onClick={onEdit} data-testid="customer-edit">
               {t('common.edit')}
             </Button>
-          ) : null}
-          <IconButton onClick={onClose} aria-label={t('common.close')} data-testid="customer-drawer-close">
-            <CloseIcon />
-          </IconButton>
-        </Box>
+          ) : null
+        }
+        onClose={onClose}
+        closeTestId="customer-drawer-close"
+      />
 
-        <Box sx={{ mt: 2 }}>
-          <Detail label={t('customers.field.whatsapp')}>
-            {customer.phone ? formatIndonesianPhone(customer.phone) : none}
-          </Detail>
-          <Detail label={t('customers.field.email')}>{customer.email || none}</Detail>
-          <Detail label={t('customers.field.nik')} testId="customer-drawer-nik">
-            {customer.nik ? `${customer.nik}${hint ? ` (${hint})` : ''}` : none}
-          </Detail>
-          <Detail label={t('customers.field.address')}>{customer.address || none}</Detail>
-          <Detail label={t('customers.col.location')}>
-            {customer.latitude !== null && customer.longitude !== null
-              ? `${customer.latitude.toFixed(6)}, ${customer.longitude.toFixed(6)}`
-              : t('customers.location.none')}
-          </Detail>
-          {customer.groupName ? <Detail label={t('customers.group')}>{customer.groupName}</Detail> : null}
-          <Detail label={t('customers.credit')}>{format.rupiah(customer.credit)}</Detail>
-          {customer.notes ? <Detail label={t('customers.field.notes')}>{customer.notes}</Detail> : null}
-        </Box>
-
-        <Divider sx={{ my: 2 }} />
-        <CustomerAccount customerId={customer.id} />
-
-        <Divider sx={{ my: 2 }} />
-        <CustomerDocuments customerId={customer.id} canManage={canManage} />
+      <Box sx={{ mt: 2 }}>
+        <Detail label={t('customers.field.whatsapp')}>
+          {customer.phone ? formatIndonesianPhone(customer.phone) : none}
+        </Detail>
+        <Detail label={t('customers.field.email')}>{customer.email || none}</Detail>
+        <Detail label={t('customers.field.nik')} testId="customer-drawer-nik">
+          {customer.nik ? `${customer.nik}${hint ? ` (${hint})` : ''}` : none}
+        </Detail>
+        <Detail label={t('customers.field.address')}>{customer.address || none}</Detail>
+        <Detail label={t('customers.col.location')}>
+          {customer.latitude !== null && customer.longitude !== null
+            ? `${customer.latitude.toFixed(6)}, ${customer.longitude.toFixed(6)}`
+            : t('customers.location.none')}
+        </Detail>
+        {customer.groupName ? <Detail label={t('customers.group')}>{customer.groupName}</Detail> : null}
+        <Detail label={t('customers.credit')}>{format.rupiah(customer.credit)}</Detail>
+        {customer.notes ? <Detail label={t('customers.field.notes')}>{customer.notes}</Detail> : null}
       </Box>
-    </Drawer>
+
+      <Divider sx={{ my: 2 }} />
+      <CustomerAccount customerId={customer.id} />
+
+      <Divider sx={{ my: 2 }} />
+      <CustomerDocuments customerId={customer.id} canManage={canManage} />
+    </SideDrawer>
   );
 }

@@ -3,11 +3,9 @@ import DownloadIcon from '@mui/icons-material/Download';
 import LocationOnIcon from '@mui/icons-material/LocationOn';
 import LocationOffOutlinedIcon from '@mui/icons-material/LocationOffOutlined';
 import PeopleAltOutlinedIcon from '@mui/icons-material/PeopleAltOutlined';
-import SearchIcon from '@mui/icons-material/Search';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import InputAdornment from '@mui/material/InputAdornment';
 import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
 import Table from '@mui/material/Table';
@@ -16,10 +14,11 @@ import TableCell from '@mui/material/TableCell';
 import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
-import TextField from '@mui/material/TextField';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
+import { FilterBar, SelectFilter } from '../../app/components/FilterBar';
+import { SearchField } from '../../app/components/SearchField';
 import { useRouteStore } from '../../app/navigation/route-store';
 import {
   CUSTOMER_CATEGORIES,
@@ -105,34 +104,6 @@ export function CustomersScreen() {
     notify(t('customers.exported', { count: result.data.rows, file: result.data.fileName }), 'success');
   };
 
-  const filter = <V extends string>(
-    label: string,
-    value: V,
-    onChange: (value: V) => void,
-    options: readonly { value: V; label: string }[],
-    id: string,
-  ) => (
-    <TextField
-      select
-      size="small"
-      label={label}
-      value={value}
-      onChange={(event) => {
-        onChange(event.target.value as V);
-        setPage(0);
-      }}
-      sx={{ width: 170 }}
-      slotProps={{ select: { native: true }, inputLabel: { shrink: true }, htmlInput: { 'data-testid': id } }}
-    >
-      <option value="">{t('common.all')}</option>
-      {options.map((option) => (
-        <option key={option.value} value={option.value}>
-          {option.label}
-        </option>
-      ))}
-    </TextField>
-  );
-
   return (
     <>
       <PageHeader
@@ -171,52 +142,54 @@ export function CustomersScreen() {
         }
       />
       <Paper variant="outlined" sx={{ p: 2 }}>
-        <Box sx={{ display: 'flex', gap: 1.5, flexWrap: 'wrap', alignItems: 'center', mb: 2 }}>
-          <TextField
-            size="small"
-            placeholder={t('customers.search')}
+        <FilterBar>
+          <SearchField
+            label={t('customers.search')}
             value={query}
-            onChange={(event) => {
-              setQuery(event.target.value);
+            onChange={(value) => {
+              setQuery(value);
               setPage(0);
             }}
+            testId="customers-search"
             sx={{ width: 340, maxWidth: '100%' }}
-            slotProps={{
-              htmlInput: { 'data-testid': 'customers-search', 'aria-label': t('customers.search') },
-              input: {
-                startAdornment: (
-                  <InputAdornment position="start">
-                    <SearchIcon fontSize="small" />
-                  </InputAdornment>
-                ),
-              },
-            }}
           />
-          {filter(
-            t('customers.filter.status'),
-            status,
-            setStatus,
-            CUSTOMER_STATUSES.map((value) => ({ value, label: t(`customers.status.${value}`) })),
-            'customers-status',
-          )}
-          {filter(
-            t('customers.filter.category'),
-            category,
-            setCategory,
-            CUSTOMER_CATEGORIES.map((value) => ({ value, label: t(`customers.category.${value}`) })),
-            'customers-category',
-          )}
-          {filter<LocationFilter>(
-            t('customers.filter.location'),
-            location,
-            setLocation,
-            [
+          <SelectFilter
+            label={t('customers.filter.status')}
+            value={status}
+            onChange={(value) => {
+              setStatus(value);
+              setPage(0);
+            }}
+            options={CUSTOMER_STATUSES.map((value) => ({ value, label: t(`customers.status.${value}`) }))}
+            testId="customers-status"
+            width={170}
+          />
+          <SelectFilter
+            label={t('customers.filter.category')}
+            value={category}
+            onChange={(value) => {
+              setCategory(value);
+              setPage(0);
+            }}
+            options={CUSTOMER_CATEGORIES.map((value) => ({ value, label: t(`customers.category.${value}`) }))}
+            testId="customers-category"
+            width={170}
+          />
+          <SelectFilter
+            label={t('customers.filter.location')}
+            value={location}
+            onChange={(value) => {
+              setLocation(value);
+              setPage(0);
+            }}
+            options={[
               { value: 'located', label: t('customers.filter.located') },
               { value: 'unlocated', label: t('customers.filter.unlocated') },
-            ],
-            'customers-location',
-          )}
-        </Box>
+            ]}
+            testId="customers-location"
+            width={170}
+          />
+        </FilterBar>
 
         <TableContainer>
           <Box sx={{ height: 4 }}>{loading ? <LinearProgress /> : null}</Box>

@@ -3,7 +3,6 @@ import ArchiveIcon from '@mui/icons-material/Archive';
 import CategoryIcon from '@mui/icons-material/Category';
 import EditIcon from '@mui/icons-material/Edit';
 import Inventory2Icon from '@mui/icons-material/Inventory2';
-import SearchIcon from '@mui/icons-material/Search';
 import UnarchiveIcon from '@mui/icons-material/Unarchive';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -11,7 +10,6 @@ import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import IconButton from '@mui/material/IconButton';
-import InputAdornment from '@mui/material/InputAdornment';
 import LinearProgress from '@mui/material/LinearProgress';
 import Switch from '@mui/material/Switch';
 import Table from '@mui/material/Table';
@@ -20,13 +18,14 @@ import TableCell from '@mui/material/TableCell';
 import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
-import TextField from '@mui/material/TextField';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import type { Product } from '../../../../shared/contract/index';
 import { ConfirmDialog } from '../../app/components/ConfirmDialog';
 import { EmptyState } from '../../app/components/EmptyState';
+import { FilterBar, FilterSpacer, SelectFilter } from '../../app/components/FilterBar';
+import { SearchField } from '../../app/components/SearchField';
 import { TablePager } from '../../app/components/TablePager';
 import { call } from '../../app/errors/call';
 import { notify } from '../../app/errors/notifier-store';
@@ -105,51 +104,32 @@ export function ProductsTab() {
 
   return (
     <Box>
-      <Box sx={{ display: 'flex', gap: 1.5, alignItems: 'center', flexWrap: 'wrap', mb: 2 }}>
-        <TextField
-          size="small"
-          placeholder={t('products.search')}
+      <FilterBar>
+        <SearchField
+          label={t('products.search')}
           value={query}
-          onChange={(event) => {
-            setQuery(event.target.value);
+          onChange={(value) => {
+            setQuery(value);
             setPage(0);
           }}
+          testId="products-search"
           sx={{ maxWidth: 340 }}
-          slotProps={{
-            htmlInput: { 'data-testid': 'products-search', 'aria-label': t('products.search') },
-            input: {
-              startAdornment: (
-                <InputAdornment position="start">
-                  <SearchIcon fontSize="small" />
-                </InputAdornment>
-              ),
-            },
-          }}
         />
-        <TextField
-          select
-          size="small"
+        <SelectFilter
           label={t('products.category')}
           value={categoryId}
-          onChange={(event) => {
-            setCategoryId(event.target.value);
+          onChange={(value) => {
+            setCategoryId(value);
             setPage(0);
           }}
+          options={categories.map((category) => ({
+            value: category.id,
+            label: `${category.name} (${format.number(category.productCount)})`,
+          }))}
+          testId="products-category"
+          width={220}
           disabled={Boolean(wanted)}
-          sx={{ width: 220 }}
-          slotProps={{
-            select: { native: true },
-            inputLabel: { shrink: true },
-            htmlInput: { 'data-testid': 'products-category' },
-          }}
-        >
-          <option value="">{t('common.all')}</option>
-          {categories.map((category) => (
-            <option key={category.id} value={category.id}>
-              {category.name} ({format.number(category.productCount)})
-            </option>
-          ))}
-        </TextField>
+        />
         <FormControlLabel
           control={
             <Switch
@@ -163,7 +143,7 @@ export function ProductsTab() {
           }
           label={t('products.showArchived')}
         />
-        <Box sx={{ flex: 1 }} />
+        <FilterSpacer />
         {canManage ? (
           <>
             <Button
@@ -183,7 +163,7 @@ export function ProductsTab() {
             </Button>
           </>
         ) : null}
-      </Box>
+      </FilterBar>
       {data?.searched && data.total >= SEARCH_LIMIT / 2 ? (
         <Alert severity="info" sx={{ mb: 1 }}>
           {t('products.searchTop')}

@@ -1,5 +1,4 @@
 import MoveToInboxIcon from '@mui/icons-material/MoveToInbox';
-import SearchIcon from '@mui/icons-material/Search';
 import TuneIcon from '@mui/icons-material/Tune';
 import WarehouseIcon from '@mui/icons-material/Warehouse';
 import Box from '@mui/material/Box';
@@ -7,7 +6,6 @@ import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import IconButton from '@mui/material/IconButton';
-import InputAdornment from '@mui/material/InputAdornment';
 import LinearProgress from '@mui/material/LinearProgress';
 import Switch from '@mui/material/Switch';
 import Table from '@mui/material/Table';
@@ -16,12 +14,13 @@ import TableCell from '@mui/material/TableCell';
 import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
-import TextField from '@mui/material/TextField';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import type { StockLevel } from '../../../../shared/contract/index';
 import { EmptyState } from '../../app/components/EmptyState';
+import { FilterBar, FilterSpacer } from '../../app/components/FilterBar';
+import { SearchField } from '../../app/components/SearchField';
 import { TablePager } from '../../app/components/TablePager';
 import { call } from '../../app/errors/call';
 import { useT } from '../../app/i18n/use-t';
@@ -71,26 +70,16 @@ export function StockTab() {
 
   return (
     <Box>
-      <Box sx={{ display: 'flex', gap: 1.5, alignItems: 'center', flexWrap: 'wrap', mb: 2 }}>
-        <TextField
-          size="small"
-          placeholder={t('stock.search')}
+      <FilterBar>
+        <SearchField
+          label={t('stock.search')}
           value={query}
-          onChange={(event) => {
-            setQuery(event.target.value);
+          onChange={(value) => {
+            setQuery(value);
             setPage(0);
           }}
+          testId="stock-search"
           sx={{ maxWidth: 320 }}
-          slotProps={{
-            htmlInput: { 'data-testid': 'stock-search', 'aria-label': t('stock.search') },
-            input: {
-              startAdornment: (
-                <InputAdornment position="start">
-                  <SearchIcon fontSize="small" />
-                </InputAdornment>
-              ),
-            },
-          }}
         />
         <WarehouseSelect
           size="small"
@@ -117,7 +106,7 @@ export function StockTab() {
           }
           label={t('stock.lowOnly')}
         />
-        <Box sx={{ flex: 1 }} />
+        <FilterSpacer />
         {canManage ? (
           <Button
             variant="contained"
@@ -128,7 +117,7 @@ export function StockTab() {
             {t('stock.receive')}
           </Button>
         ) : null}
-      </Box>
+      </FilterBar>
       <TableContainer>
         <Box sx={{ height: 4 }}>{loading ? <LinearProgress /> : null}</Box>
         <Table size="small" data-testid="stock-table">

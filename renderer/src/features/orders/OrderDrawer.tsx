@@ -1,12 +1,9 @@
-import CloseIcon from '@mui/icons-material/Close';
 import LocalShippingIcon from '@mui/icons-material/LocalShipping';
 import PaymentsIcon from '@mui/icons-material/Payments';
 import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Divider from '@mui/material/Divider';
-import Drawer from '@mui/material/Drawer';
-import IconButton from '@mui/material/IconButton';
 import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -16,7 +13,10 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import type { Order } from '../../../../shared/contract/index';
+import { AmountRow } from '../../app/components/AmountRow';
+import { DrawerHeader } from '../../app/components/DrawerHeader';
 import { ReasonDialog } from '../../app/components/ReasonDialog';
+import { SideDrawer } from '../../app/components/SideDrawer';
 import { call } from '../../app/errors/call';
 import { notify } from '../../app/errors/notifier-store';
 import { useT } from '../../app/i18n/use-t';
@@ -28,33 +28,6 @@ import { OrderPaymentDialog } from './OrderPaymentDialog';
 import { OrderStatusChip, PaymentStatusChip } from './OrderStatusChip';
 
 const DOCUMENTS: readonly OrderDocument[] = ['invoice', 'packing_slip', 'label'];
-
-function Money({
-  label,
-  value,
-  strong,
-  testId,
-}: {
-  label: string;
-  value: string;
-  strong?: boolean;
-  testId?: string;
-}) {
-  return (
-    <Box sx={{ display: 'flex', justifyContent: 'space-between' }}>
-      <Typography
-        variant="body2"
-        color={strong ? 'text.primary' : 'text.secondary'}
-        sx={{ fontWeight: strong ? 700 : 400 }}
-      >
-        {label}
-      </Typography>
-      <Typography variant="body2" sx={{ fontWeight: strong ? 800 : 500 }} data-testid={testId}>
-        {value}
-      </Typography>
-    </Box>
-  );
-}
 
 /** One order: lines, money, status history; move it on, record a payment, print its documents. */
 export function OrderDrawer({
@@ -98,179 +71,165 @@ export function OrderDrawer({
   };
 
   return (
-    <Drawer
-      anchor="right"
-      open
-      onClose={onClose}
-      // Above the app bar, which sits over the permanent navigation drawer.
-      sx={{ zIndex: (theme) => theme.zIndex.modal }}
-      slotProps={{ paper: { sx: { width: { xs: '100%', sm: 600 } } } }}
-    >
-      <Box sx={{ p: 2.5, overflow: 'auto' }} data-testid="order-drawer">
-        <Box sx={{ display: 'flex', alignItems: 'flex-start', gap: 1 }}>
-          <Box sx={{ flex: 1 }}>
-            <Typography variant="overline" color="text.secondary">
-              {t(`orders.channel.${order.channel}`)} · {format.dateTime(order.createdAt)}
-            </Typography>
-            <Typography variant="h6" sx={{ fontWeight: 800 }}>
-              {order.number}
-            </Typography>
-            <Box sx={{ display: 'flex', gap: 1, mt: 0.5 }}>
-              <OrderStatusChip status={order.status} />
-              <PaymentStatusChip status={order.paymentStatus} />
-            </Box>
-          </Box>
-          <IconButton onClick={onClose} aria-label={t('common.close')} data-testid="order-drawer-close">
-            <CloseIcon />
-          </IconButton>
-        </Box>
+    <SideDrawer width={600} testId="order-drawer" onClose={onClose}>
+      <DrawerHeader
+        overline={`${t(`orders.channel.${order.channel}`)} · ${format.dateTime(order.createdAt)}`}
+        title={order.number}
+        chips={
+          <>
+            <OrderStatusChip status={order.status} />
+            <PaymentStatusChip status={order.paymentStatus} />
+          </>
+        }
+        onClose={onClose}
+        closeTestId="order-drawer-close"
+      />
 
-        <Stack spacing={0.5} sx={{ mt: 2 }}>
-          <Typography sx={{ fontWeight: 700 }}>{order.customerName}</Typography>
-          {order.customerPhone ? <Typography variant="body2">{order.customerPhone}</Typography> : null}
-          {order.shippingAddress ? (
-            <Typography variant="body2" color="text.secondary" sx={{ whiteSpace: 'pre-line' }}>
-              {order.shippingAddress}
-            </Typography>
-          ) : null}
-          {order.note ? (
-            <Typography variant="body2" color="text.secondary">
-              {t('stock.note')}: {order.note}
-            </Typography>
-          ) : null}
-          {order.cancelReason ? (
-            <Typography variant="body2" color="error">
-              {t('orders.cancelReason', { reason: order.cancelReason })}
-            </Typography>
-          ) : null}
-        </Stack>
-
-        {canManage && NEXT_STATUS[order.status].length > 0 ? (
-          <Box sx={{ display: 'flex', gap: 1, mt: 2, flexWrap: 'wrap' }}>
-            {NEXT_STATUS[order.status].map((status) =>
-              status === 'CANCELLED' ? (
-                <Button
-                  key={status}
-                  color="error"
-                  onClick={() => setCancelling(true)}
-                  disabled={busy !== null}
-                  data-testid="order-cancel"
-                >
-                  {t('orders.cancel')}
-                </Button>
-              ) : (
-                <Button
-                  key={status}
-                  variant="contained"
-                  startIcon={status === 'SHIPPED' ? <LocalShippingIcon /> : undefined}
-                  onClick={() => void move(status)}
-                  disabled={busy !== null}
-                  data-testid={`order-move-${status}`}
-                >
-                  {t(`orders.action.${status}`)}
-                </Button>
-              ),
-            )}
-          </Box>
+      <Stack spacing={0.5} sx={{ mt: 2 }}>
+        <Typography sx={{ fontWeight: 700 }}>{order.customerName}</Typography>
+        {order.customerPhone ? <Typography variant="body2">{order.customerPhone}</Typography> : null}
+        {order.shippingAddress ? (
+          <Typography variant="body2" color="text.secondary" sx={{ whiteSpace: 'pre-line' }}>
+            {order.shippingAddress}
+          </Typography>
         ) : null}
+        {order.note ? (
+          <Typography variant="body2" color="text.secondary">
+            {t('stock.note')}: {order.note}
+          </Typography>
+        ) : null}
+        {order.cancelReason ? (
+          <Typography variant="body2" color="error">
+            {t('orders.cancelReason', { reason: order.cancelReason })}
+          </Typography>
+        ) : null}
+      </Stack>
 
-        <Table size="small" sx={{ mt: 2 }}>
-          <TableHead>
-            <TableRow>
-              <TableCell>{t('sale.col.item')}</TableCell>
-              <TableCell align="right">{t('stock.col.quantity')}</TableCell>
-              <TableCell align="right">{t('sale.col.price')}</TableCell>
-              <TableCell align="right">{t('sale.col.total')}</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {order.lines.map((line) => (
-              <TableRow key={line.lineNo}>
-                <TableCell>
-                  {line.name}
-                  <Typography variant="caption" color="text.secondary" component="div">
-                    {line.sku}
-                  </Typography>
-                </TableCell>
-                <TableCell align="right">{format.number(line.quantity)}</TableCell>
-                <TableCell align="right">{format.rupiah(line.unitPrice)}</TableCell>
-                <TableCell align="right">{format.rupiah(line.total)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-        <Stack spacing={0.5} sx={{ mt: 1.5, ml: 'auto', maxWidth: 300 }}>
-          <Money label={t('pos.total.subtotal')} value={format.rupiah(order.subtotal)} />
-          {order.discount ? (
-            <Money label={t('pos.cart.discount')} value={`−${format.rupiah(order.discount)}`} />
-          ) : null}
-          {order.ppn ? <Money label={t('pos.total.ppn')} value={format.rupiah(order.ppn)} /> : null}
-          <Money label={t('orders.field.shippingFee')} value={format.rupiah(order.shippingFee)} />
-          <Money
-            label={t('pos.total.total')}
-            value={format.rupiah(order.total)}
-            strong
-            testId="order-total"
-          />
-          <Money label={t('orders.paid')} value={format.rupiah(order.paid)} testId="order-paid" />
-          <Money label={t('orders.outstanding')} value={format.rupiah(order.total - order.paid)} strong />
-        </Stack>
-
+      {canManage && NEXT_STATUS[order.status].length > 0 ? (
         <Box sx={{ display: 'flex', gap: 1, mt: 2, flexWrap: 'wrap' }}>
-          {canManage && order.status !== 'CANCELLED' && order.paid < order.total ? (
-            <Button
-              variant="outlined"
-              startIcon={<PaymentsIcon />}
-              onClick={() => setPaying(true)}
-              data-testid="order-record-payment"
-            >
-              {t('orders.recordPayment')}
-            </Button>
-          ) : null}
-          {DOCUMENTS.map((kind) => (
-            <Button
-              key={kind}
-              startIcon={<PictureAsPdfIcon />}
-              onClick={() => void pdf(kind)}
-              disabled={busy !== null}
-              data-testid={`order-pdf-${kind}`}
-            >
-              {t(`orders.pdf.${kind}`)}
-            </Button>
-          ))}
+          {NEXT_STATUS[order.status].map((status) =>
+            status === 'CANCELLED' ? (
+              <Button
+                key={status}
+                color="error"
+                onClick={() => setCancelling(true)}
+                disabled={busy !== null}
+                data-testid="order-cancel"
+              >
+                {t('orders.cancel')}
+              </Button>
+            ) : (
+              <Button
+                key={status}
+                variant="contained"
+                startIcon={status === 'SHIPPED' ? <LocalShippingIcon /> : undefined}
+                onClick={() => void move(status)}
+                disabled={busy !== null}
+                data-testid={`order-move-${status}`}
+              >
+                {t(`orders.action.${status}`)}
+              </Button>
+            ),
+          )}
         </Box>
+      ) : null}
 
-        <Divider sx={{ my: 2 }} />
-        <Typography variant="subtitle2" sx={{ fontWeight: 700, mb: 1 }}>
-          {t('orders.history')}
-        </Typography>
-        <Stack spacing={1} data-testid="order-history">
-          {[...order.history].reverse().map((entry, index) => (
-            <Box key={`${entry.at}-${index}`} sx={{ display: 'flex', gap: 1.5 }}>
-              <Box
-                sx={{
-                  width: 8,
-                  height: 8,
-                  borderRadius: '50%',
-                  bgcolor: 'primary.main',
-                  mt: 0.75,
-                  flexShrink: 0,
-                }}
-              />
-              <Box>
-                <Typography variant="body2" sx={{ fontWeight: 600 }}>
-                  {entry.from ? `${t(`orders.status.${entry.from}`)} → ` : ''}
-                  {t(`orders.status.${entry.to}`)}
+      <Table size="small" sx={{ mt: 2 }}>
+        <TableHead>
+          <TableRow>
+            <TableCell>{t('sale.col.item')}</TableCell>
+            <TableCell align="right">{t('stock.col.quantity')}</TableCell>
+            <TableCell align="right">{t('sale.col.price')}</TableCell>
+            <TableCell align="right">{t('sale.col.total')}</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {order.lines.map((line) => (
+            <TableRow key={line.lineNo}>
+              <TableCell>
+                {line.name}
+                <Typography variant="caption" color="text.secondary" component="div">
+                  {line.sku}
                 </Typography>
-                <Typography variant="caption" color="text.secondary">
-                  {format.dateTime(entry.at)} · {entry.by}
-                  {entry.note ? ` · ${entry.note}` : ''}
-                </Typography>
-              </Box>
-            </Box>
+              </TableCell>
+              <TableCell align="right">{format.number(line.quantity)}</TableCell>
+              <TableCell align="right">{format.rupiah(line.unitPrice)}</TableCell>
+              <TableCell align="right">{format.rupiah(line.total)}</TableCell>
+            </TableRow>
           ))}
-        </Stack>
+        </TableBody>
+      </Table>
+      <Stack spacing={0.5} sx={{ mt: 1.5, ml: 'auto', maxWidth: 300 }}>
+        <AmountRow label={t('pos.total.subtotal')} value={format.rupiah(order.subtotal)} />
+        {order.discount ? (
+          <AmountRow label={t('pos.cart.discount')} value={`−${format.rupiah(order.discount)}`} />
+        ) : null}
+        {order.ppn ? <AmountRow label={t('pos.total.ppn')} value={format.rupiah(order.ppn)} /> : null}
+        <AmountRow label={t('orders.field.shippingFee')} value={format.rupiah(order.shippingFee)} />
+        <AmountRow
+          label={t('pos.total.total')}
+          value={format.rupiah(order.total)}
+          strong
+          testId="order-total"
+        />
+        <AmountRow label={t('orders.paid')} value={format.rupiah(order.paid)} testId="order-paid" />
+        <AmountRow label={t('orders.outstanding')} value={format.rupiah(order.total - order.paid)} strong />
+      </Stack>
+
+      <Box sx={{ display: 'flex', gap: 1, mt: 2, flexWrap: 'wrap' }}>
+        {canManage && order.status !== 'CANCELLED' && order.paid < order.total ? (
+          <Button
+            variant="outlined"
+            startIcon={<PaymentsIcon />}
+            onClick={() => setPaying(true)}
+            data-testid="order-record-payment"
+          >
+            {t('orders.recordPayment')}
+          </Button>
+        ) : null}
+        {DOCUMENTS.map((kind) => (
+          <Button
+            key={kind}
+            startIcon={<PictureAsPdfIcon />}
+            onClick={() => void pdf(kind)}
+            disabled={busy !== null}
+            data-testid={`order-pdf-${kind}`}
+          >
+            {t(`orders.pdf.${kind}`)}
+          </Button>
+        ))}
       </Box>
+
+      <Divider sx={{ my: 2 }} />
+      <Typography variant="subtitle2" sx={{ fontWeight: 700, mb: 1 }}>
+        {t('orders.history')}
+      </Typography>
+      <Stack spacing={1} data-testid="order-history">
+        {[...order.history].reverse().map((entry, index) => (
+          <Box key={`${entry.at}-${index}`} sx={{ display: 'flex', gap: 1.5 }}>
+            <Box
+              sx={{
+                width: 8,
+                height: 8,
+                borderRadius: '50%',
+                bgcolor: 'primary.main',
+                mt: 0.75,
+                flexShrink: 0,
+              }}
+            />
+            <Box>
+              <Typography variant="body2" sx={{ fontWeight: 600 }}>
+                {entry.from ? `${t(`orders.status.${entry.from}`)} → ` : ''}
+                {t(`orders.status.${entry.to}`)}
+              </Typography>
+              <Typography variant="caption" color="text.secondary">
+                {format.dateTime(entry.at)} · {entry.by}
+                {entry.note ? ` · ${entry.note}` : ''}
+              </Typography>
+            </Box>
+          </Box>
+        ))}
+      </Stack>
       {paying ? (
         <OrderPaymentDialog order={order} onClose={() => setPaying(false)} onDone={onChanged} />
       ) : null}
@@ -286,6 +245,6 @@ export function OrderDrawer({
           onConfirm={(reason) => move('CANCELLED', reason)}
         />
       ) : null}
-    </Drawer>
+    </SideDrawer>
   );
 }

@@ -1,12 +1,10 @@
 import AddIcon from '@mui/icons-material/Add';
 import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
-import SearchIcon from '@mui/icons-material/Search';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
-import InputAdornment from '@mui/material/InputAdornment';
 import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
 import Table from '@mui/material/Table';
@@ -15,13 +13,14 @@ import TableCell from '@mui/material/TableCell';
 import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import type { Order, OrderStatus } from '../../../../shared/contract/index';
 import { ConfirmDialog } from '../../app/components/ConfirmDialog';
 import { EmptyState } from '../../app/components/EmptyState';
+import { FilterBar, SelectFilter } from '../../app/components/FilterBar';
 import { PageHeader } from '../../app/components/PageHeader';
+import { SearchField } from '../../app/components/SearchField';
 import { TablePager } from '../../app/components/TablePager';
 import { call } from '../../app/errors/call';
 import { notify } from '../../app/errors/notifier-store';
@@ -123,74 +122,43 @@ export function OrdersScreen() {
         }
       />
       <Paper variant="outlined" sx={{ p: 2 }}>
-        <Box sx={{ display: 'flex', gap: 1.5, flexWrap: 'wrap', alignItems: 'center', mb: 2 }}>
-          <TextField
-            size="small"
-            placeholder={t('orders.search')}
+        <FilterBar>
+          <SearchField
+            label={t('orders.search')}
             value={query}
-            onChange={(event) => {
-              setQuery(event.target.value);
+            onChange={(value) => {
+              setQuery(value);
               resetPage();
             }}
+            testId="orders-search"
             sx={{ maxWidth: 320 }}
-            slotProps={{
-              htmlInput: { 'data-testid': 'orders-search', 'aria-label': t('orders.search') },
-              input: {
-                startAdornment: (
-                  <InputAdornment position="start">
-                    <SearchIcon fontSize="small" />
-                  </InputAdornment>
-                ),
-              },
-            }}
           />
-          <TextField
-            select
-            size="small"
+          <SelectFilter
             label={t('orders.col.status')}
             value={status}
-            onChange={(event) => {
-              setStatus(event.target.value as OrderStatus | '');
+            onChange={(value) => {
+              setStatus(value);
               resetPage();
             }}
-            sx={{ width: 180 }}
-            slotProps={{
-              select: { native: true },
-              inputLabel: { shrink: true },
-              htmlInput: { 'data-testid': 'orders-status' },
-            }}
-          >
-            <option value="">{t('common.all')}</option>
-            {ORDER_STATUSES.map((option) => (
-              <option key={option} value={option}>
-                {t(`orders.status.${option}`)}
-              </option>
-            ))}
-          </TextField>
-          <TextField
-            select
-            size="small"
+            options={ORDER_STATUSES.map((option) => ({ value: option, label: t(`orders.status.${option}`) }))}
+            testId="orders-status"
+            width={180}
+          />
+          <SelectFilter
             label={t('orders.col.payment')}
             value={paymentStatus}
-            onChange={(event) => {
-              setPaymentStatus(event.target.value as Order['paymentStatus'] | '');
+            onChange={(value) => {
+              setPaymentStatus(value);
               resetPage();
             }}
-            sx={{ width: 180 }}
-            slotProps={{
-              select: { native: true },
-              inputLabel: { shrink: true },
-              htmlInput: { 'data-testid': 'orders-payment' },
-            }}
-          >
-            <option value="">{t('common.all')}</option>
-            {(['unpaid', 'partial', 'paid'] as const).map((option) => (
-              <option key={option} value={option}>
-                {t(`orders.payment.${option}`)}
-              </option>
-            ))}
-          </TextField>
-        </Box>
+            options={(['unpaid', 'partial', 'paid'] as const).map((option) => ({
+              value: option,
+              label: t(`orders.payment.${option}`),
+            }))}
+            testId="orders-payment"
+            width={180}
+          />
+        </FilterBar>
 
         {canManage && chosen.length > 0 ? (
           <Alert

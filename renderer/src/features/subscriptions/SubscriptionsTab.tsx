@@ -6,13 +6,10 @@ import HistoryIcon from '@mui/icons-material/History';
 import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import PowerSettingsNewIcon from '@mui/icons-material/PowerSettingsNew';
 import RestartAltIcon from '@mui/icons-material/RestartAlt';
-import SearchIcon from '@mui/icons-material/Search';
 import SwapVertIcon from '@mui/icons-material/SwapVert';
 import WifiIcon from '@mui/icons-material/Wifi';
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import IconButton from '@mui/material/IconButton';
-import InputAdornment from '@mui/material/InputAdornment';
 import LinearProgress from '@mui/material/LinearProgress';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -20,14 +17,15 @@ import TableCell from '@mui/material/TableCell';
 import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
-import TextField from '@mui/material/TextField';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import type { Plan, Subscription, SubscriptionState } from '../../../../shared/contract/index';
 import { EmptyState } from '../../app/components/EmptyState';
+import { FilterBar, FilterSpacer, SelectFilter } from '../../app/components/FilterBar';
 import { ReasonDialog } from '../../app/components/ReasonDialog';
+import { SearchField } from '../../app/components/SearchField';
 import { TablePager } from '../../app/components/TablePager';
 import { call } from '../../app/errors/call';
 import { notify } from '../../app/errors/notifier-store';
@@ -159,122 +157,64 @@ export function SubscriptionsTab() {
 
   return (
     <>
-      <Box sx={{ display: 'flex', gap: 1.5, flexWrap: 'wrap', alignItems: 'center', mb: 2 }}>
-        <TextField
-          size="small"
-          placeholder={t('subs.search')}
+      <FilterBar>
+        <SearchField
+          label={t('subs.search')}
           value={query}
-          onChange={(event) => {
-            setQuery(event.target.value);
+          onChange={(value) => {
+            setQuery(value);
             setPage(0);
           }}
+          testId="subscriptions-search"
           sx={{ minWidth: 300 }}
-          slotProps={{
-            htmlInput: { 'data-testid': 'subscriptions-search', 'aria-label': t('subs.search') },
-            input: {
-              startAdornment: (
-                <InputAdornment position="start">
-                  <SearchIcon fontSize="small" />
-                </InputAdornment>
-              ),
-            },
-          }}
         />
-        <TextField
-          select
-          size="small"
+        <SelectFilter
           label={t('subs.filter.state')}
           value={state}
-          onChange={(event) => {
-            setState(event.target.value as SubscriptionState | '');
+          onChange={(value) => {
+            setState(value);
             setPage(0);
           }}
-          sx={{ width: 180 }}
-          slotProps={{
-            select: { native: true },
-            inputLabel: { shrink: true },
-            htmlInput: { 'data-testid': 'subscriptions-state' },
-          }}
-        >
-          <option value="">{t('common.all')}</option>
-          {SUBSCRIPTION_STATES.map((option) => (
-            <option key={option} value={option}>
-              {t(`subs.state.${option}`)}
-            </option>
-          ))}
-        </TextField>
-        <TextField
-          select
-          size="small"
+          options={SUBSCRIPTION_STATES.map((option) => ({ value: option, label: t(`subs.state.${option}`) }))}
+          testId="subscriptions-state"
+          width={180}
+        />
+        <SelectFilter
           label={t('subs.filter.plan')}
           value={planId}
-          onChange={(event) => {
-            setPlanId(event.target.value);
+          onChange={(value) => {
+            setPlanId(value);
             setPage(0);
           }}
-          sx={{ width: 200 }}
-          slotProps={{
-            select: { native: true },
-            inputLabel: { shrink: true },
-            htmlInput: { 'data-testid': 'subscriptions-plan' },
-          }}
-        >
-          <option value="">{t('common.all')}</option>
-          {(plans.data ?? []).map((plan) => (
-            <option key={plan.id} value={plan.id}>
-              {plan.name}
-            </option>
-          ))}
-        </TextField>
-        <TextField
-          select
-          size="small"
+          options={(plans.data ?? []).map((plan) => ({ value: plan.id, label: plan.name }))}
+          testId="subscriptions-plan"
+          width={200}
+        />
+        <SelectFilter
           label={t('subs.filter.service')}
           value={service}
-          onChange={(event) => {
-            setService(event.target.value as Plan['service'] | '');
+          onChange={(value) => {
+            setService(value);
             setPage(0);
           }}
-          sx={{ width: 150 }}
-          slotProps={{
-            select: { native: true },
-            inputLabel: { shrink: true },
-            htmlInput: { 'data-testid': 'subscriptions-service' },
-          }}
-        >
-          <option value="">{t('common.all')}</option>
-          {SERVICES.map((option) => (
-            <option key={option} value={option}>
-              {t(`plans.service.${option}`)}
-            </option>
-          ))}
-        </TextField>
+          options={SERVICES.map((option) => ({ value: option, label: t(`plans.service.${option}`) }))}
+          testId="subscriptions-service"
+          width={150}
+        />
         {canSeeNetwork ? (
-          <TextField
-            select
-            size="small"
+          <SelectFilter
             label={t('subs.filter.router')}
             value={routerId}
-            onChange={(event) => {
-              setRouterId(event.target.value);
+            onChange={(value) => {
+              setRouterId(value);
               setPage(0);
             }}
-            sx={{ width: 180 }}
-            slotProps={{
-              select: { native: true },
-              inputLabel: { shrink: true },
-              htmlInput: { 'data-testid': 'subscriptions-router' },
-            }}
-          >
-            <option value="">{t('common.all')}</option>
-            {(routers.data ?? []).map((router) => (
-              <option key={router.id} value={router.id}>
-                {router.name}
-              </option>
-            ))}
-          </TextField>
+            options={(routers.data ?? []).map((router) => ({ value: router.id, label: router.name }))}
+            testId="subscriptions-router"
+            width={180}
+          />
         ) : null}
-        <Box sx={{ flex: 1 }} />
+        <FilterSpacer />
         {canCreate && canSeeNetwork ? (
           <Button
             variant="outlined"
@@ -295,7 +235,7 @@ export function SubscriptionsTab() {
             {t('subs.new')}
           </Button>
         ) : null}
-      </Box>
+      </FilterBar>
       {loading ? <LinearProgress sx={{ mb: 1 }} /> : null}
       {!loading && subscriptions.length === 0 ? (
         <EmptyState
