@@ -13,6 +13,8 @@ export type CoreEvents = {
   'network.router.status': { routerId: string; status: RouterStatus };
   /** A router job changed state (queued, running, done, waiting to retry, failed, cancelled). */
   'network.job': RouterJob;
+  /** The notification outbox changed: messages queued (`id` null) or one message's state moved. */
+  'notify.outbox': { id: string | null };
 };
 export type CoreEventName = keyof CoreEvents;
 export const CORE_EVENT_NAMES: readonly CoreEventName[] = [
@@ -23,4 +25,5 @@ export const CORE_EVENT_NAMES: readonly CoreEventName[] = [
   'network.traffic',
   'network.router.status',
   'network.job',
+  'notify.outbox',
 ];

@@ -29,7 +29,7 @@ export type CustomerMessage = {
   vars: Record<string, string | number>;
 };
 
-type QueueContext = Pick<HandlerContext, 'db' | 'clock' | 'afterCommit' | 'notify'>;
+type QueueContext = Pick<HandlerContext, 'db' | 'clock' | 'afterCommit' | 'notify' | 'events'>;
 
 /** What a transaction reads once however many messages it queues (settings, templates, branch name). */
 type QueueState = {
@@ -81,7 +81,10 @@ async function templateFor(
 function wakeAfterCommit(ctx: QueueContext, state: QueueState): void {
   if (state.kickRegistered) return;
   state.kickRegistered = true;
-  ctx.afterCommit(() => ctx.notify.kick());
+  ctx.afterCommit(() => {
+    ctx.notify.kick();
+    ctx.events.emit('notify.outbox', { id: null });
+  });
 }
 
 type NewOutboxRow = NotifyOutboxRow;

@@ -18,7 +18,13 @@ export type NotifyDeps = Pick<CoreDeps, 'store' | 'clock' | 'logger' | 'secrets'
 
 export function createNotifyRuntime(deps: NotifyDeps, options: NotifyOptions = {}): NotifyRuntime {
   const sender = new NotifySender(
-    { db: deps.store.db, clock: deps.clock, logger: deps.logger, secrets: deps.secrets },
+    {
+      db: deps.store.db,
+      clock: deps.clock,
+      logger: deps.logger,
+      secrets: deps.secrets,
+      onChange: (id) => deps.events.emit('notify.outbox', { id }),
+    },
     options,
   );
   let closing: Promise<void> | null = null;

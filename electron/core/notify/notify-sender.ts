@@ -33,7 +33,14 @@ export type NotifySenderOptions = {
   random?: () => number;
 };
 
-export type NotifySenderDeps = { db: Kysely<DB>; clock: Clock; logger: Logger; secrets: SecretCipher };
+export type NotifySenderDeps = {
+  db: Kysely<DB>;
+  clock: Clock;
+  logger: Logger;
+  secrets: SecretCipher;
+  /** Told when a message's state has moved (sent, retrying, failed, held). */
+  onChange?: (id: string) => void;
+};
 
 const ADAPTERS: Record<AdapterName, Adapter> = {
   fonnte: sendFonnte,
@@ -330,5 +337,6 @@ export class NotifySender {
       .where('id', '=', row.id)
       .where('state', '=', 'sending')
       .execute();
+    this.deps.onChange?.(row.id);
   }
 }

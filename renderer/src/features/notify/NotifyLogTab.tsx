@@ -36,12 +36,11 @@ import { useFormat } from '../../app/use-format';
 import { useLoader } from '../../app/use-loader';
 import { useCan } from '../session/session-store';
 import { CHANNEL_LABEL, STATE_LABEL, stateChip, templateLabel } from './notify-labels';
+import { transport } from '../../ipc/transport';
 import { useNotifyStore } from './notify-store';
 
 const STATES: readonly NotifyState[] = ['pending', 'sending', 'sent', 'failed', 'cancelled'];
 const CHANNELS: readonly NotifyChannelName[] = ['whatsapp', 'email', 'discord'];
-/** While something waits to go out, the log looks again this often. */
-const REFRESH_MS = 5_000;
 
 /** The outbox as a log: filters, paging, the message itself, retry and cancel. */
 export function NotifyLogTab() {
@@ -82,14 +81,19 @@ export function NotifyLogTab() {
     return result.ok ? result.data : null;
   });
   const { reload } = log;
-  const busy =
-    (log.data?.counts.pending ?? 0) - (log.data?.counts.held ?? 0) + (log.data?.counts.sending ?? 0) > 0;
 
+  // The core says when the outbox changes (queued, sent, retrying, failed): one reload per burst.
   useEffect(() => {
-    if (!busy) return;
-    const timer = setInterval(reload, REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [busy, reload]);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const off = transport.on('notify.outbox', () => {
+      clearTimeout(timer);
+      timer = setTimeout(reload, 300);
+    });
+    return () => {
+      off();
+      clearTimeout(timer);
+    };
+  }, [reload]);
 
   const retry = async (entry: NotifyEntry) => {
     const result = await call('notify.outbox.retry', { id: entry.id });
