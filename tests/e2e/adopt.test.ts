@@ -22,7 +22,7 @@ afterEach(async () => {
   pool = undefined;
 });
 
-test('an ISP moving to Gerai adopts the PPPoE secrets already on its router as customers and subscriptions', async () => {
+test('an ISP moving to Gerai adopts the PPPoE secrets already on its router as customers and subscriptions, then edits one', async () => {
   const { page } = app;
   if (!sim || !pool) throw new Error('the simulator did not start');
   const router = sim;
@@ -88,6 +88,20 @@ test('an ISP moving to Gerai adopts the PPPoE secrets already on its router as c
   expect(secret('sri.lama')?.password).toBe('Sandi-Lama-02');
   const sessionAfter = (router.state().menus['/ppp/active'] ?? []).find((row) => row.name === 'budi.lama');
   expect(sessionAfter?.['.id']).toBe(sessionBefore?.['.id']);
+
+  // Later the technician gives Budi a static IP in the edit dialog: it reaches the router.
+  await page
+    .getByTestId('subscription-row')
+    .filter({ hasText: 'budi.lama' })
+    .getByTestId('subscription-edit')
+    .click();
+  await page.getByTestId('subscription-edit-remote-address').fill('10.20.0.15');
+  await page.getByTestId('subscription-edit-kick').waitFor();
+  await page.getByTestId('subscription-edit-reason').fill('IP tetap untuk CCTV');
+  await page.getByTestId('subscription-edit-save').click();
+  await page.getByTestId('subscription-edit-dialog').waitFor({ state: 'detached' });
+  await expect.poll(() => secret('budi.lama')?.['remote-address'], { timeout: 20_000 }).toBe('10.20.0.15');
+  expect(secret('budi.lama')?.password).toBe('Sandi-Lama-01');
 
   await shell.navigate('customers');
   await expect.poll(() => page.getByTestId('customer-row').count()).toBe(2);
