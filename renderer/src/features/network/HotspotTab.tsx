@@ -1,5 +1,4 @@
 import ConfirmationNumberIcon from '@mui/icons-material/ConfirmationNumber';
-import LinkOffIcon from '@mui/icons-material/LinkOff';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
@@ -10,13 +9,12 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
-import { ConfirmDialog } from '../../app/components/ConfirmDialog';
 import { EmptyState } from '../../app/components/EmptyState';
 import { call } from '../../app/errors/call';
-import { notify } from '../../app/errors/notifier-store';
 import { useT } from '../../app/i18n/use-t';
 import { useLoader } from '../../app/use-loader';
 import { useCan } from '../session/session-store';
+import { ActiveSessions } from './ActiveSessions';
 import { RouterPicker } from './RouterPicker';
 import { VoucherDialog } from './VoucherDialog';
 
@@ -32,7 +30,6 @@ function HotspotPanel({ routerId }: { routerId: string }) {
     return result.ok ? result.data : null;
   });
   const [generating, setGenerating] = useState(false);
-  const [kicking, setKicking] = useState<string | null>(null);
 
   return (
     <Box>
@@ -86,46 +83,29 @@ function HotspotPanel({ routerId }: { routerId: string }) {
       </Table>
       {users.data?.length === 0 ? <EmptyState title={t('hotspot.usersEmpty')} /> : null}
 
-      <Box sx={{ display: 'flex', alignItems: 'center', mt: 4, mb: 1 }}>
-        <Typography variant="subtitle1" sx={{ flex: 1, fontWeight: 650 }}>
-          {t('hotspot.active')}
-        </Typography>
-        <Button onClick={active.reload}>{t('common.refresh')}</Button>
-      </Box>
-      <Table size="small" data-testid="hotspot-active-table">
-        <TableHead>
-          <TableRow>
-            <TableCell>{t('hotspot.user')}</TableCell>
-            <TableCell>{t('ppp.address')}</TableCell>
-            <TableCell>{t('hotspot.mac')}</TableCell>
-            <TableCell>{t('hotspot.uptime')}</TableCell>
-            {canManage ? <TableCell /> : null}
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {(active.data ?? []).map((session) => (
-            <TableRow key={session.routerItemId}>
-              <TableCell sx={{ fontWeight: 600 }}>{session.user}</TableCell>
-              <TableCell>{session.address}</TableCell>
-              <TableCell sx={{ fontFamily: 'ui-monospace, monospace' }}>{session.macAddress}</TableCell>
-              <TableCell>{session.uptime}</TableCell>
-              {canManage ? (
-                <TableCell align="right">
-                  <Button
-                    size="small"
-                    color="warning"
-                    startIcon={<LinkOffIcon />}
-                    onClick={() => setKicking(session.user)}
-                  >
-                    {t('ppp.kick')}
-                  </Button>
-                </TableCell>
-              ) : null}
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-      {active.data?.length === 0 ? <EmptyState title={t('hotspot.activeEmpty')} /> : null}
+      <ActiveSessions
+        kind="hotspot"
+        sessions={
+          active.data?.map((session) => ({
+            key: session.routerItemId,
+            name: session.user,
+            address: session.address,
+            detail: session.macAddress,
+            uptime: session.uptime,
+          })) ?? null
+        }
+        labels={{
+          title: 'hotspot.active',
+          name: 'hotspot.user',
+          detail: 'hotspot.mac',
+          empty: 'hotspot.activeEmpty',
+          kickBody: 'hotspot.kickBody',
+        }}
+        monoDetail
+        canManage={canManage}
+        onReload={active.reload}
+        kick={(user) => call('network.hotspot.active.kick', { routerId, user })}
+      />
 
       {generating ? (
         <VoucherDialog
@@ -136,22 +116,6 @@ function HotspotPanel({ routerId }: { routerId: string }) {
           }}
         />
       ) : null}
-      <ConfirmDialog
-        open={kicking !== null}
-        title={t('ppp.kickTitle', { name: kicking ?? '' })}
-        body={t('hotspot.kickBody')}
-        confirmLabel={t('ppp.kick')}
-        danger
-        testId="hotspot-kick-dialog"
-        onClose={() => setKicking(null)}
-        onConfirm={async () => {
-          if (!kicking) return;
-          const result = await call('network.hotspot.active.kick', { routerId, user: kicking });
-          if (result.ok) notify(t('network.queued', { label: result.data.label }), 'success');
-          active.reload();
-          setKicking(null);
-        }}
-      />
     </Box>
   );
 }

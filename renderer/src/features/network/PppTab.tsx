@@ -1,7 +1,6 @@
 import AddIcon from '@mui/icons-material/Add';
 import DeleteIcon from '@mui/icons-material/Delete';
 import EditIcon from '@mui/icons-material/Edit';
-import LinkOffIcon from '@mui/icons-material/LinkOff';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
@@ -23,7 +22,7 @@ import TextField from '@mui/material/TextField';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { useState, type FormEvent } from 'react';
-import type { PppActive, PppSecret } from '../../../../shared/contract/index';
+import type { PppSecret } from '../../../../shared/contract/index';
 import type { FieldErrors } from '../../../../shared/domain/errors';
 import { ConfirmDialog } from '../../app/components/ConfirmDialog';
 import { EmptyState } from '../../app/components/EmptyState';
@@ -34,6 +33,7 @@ import { useT } from '../../app/i18n/use-t';
 import { testId } from '../../app/test-id';
 import { useLoader } from '../../app/use-loader';
 import { useCan } from '../session/session-store';
+import { ActiveSessions } from './ActiveSessions';
 import { PppProfiles } from './PppProfiles';
 import { RouterPicker } from './RouterPicker';
 
@@ -176,7 +176,6 @@ function PppPanel({ routerId }: { routerId: string }) {
   });
   const [editing, setEditing] = useState<PppSecret | 'new' | null>(null);
   const [removing, setRemoving] = useState<PppSecret | null>(null);
-  const [kicking, setKicking] = useState<PppActive | null>(null);
 
   return (
     <Box>
@@ -251,46 +250,28 @@ function PppPanel({ routerId }: { routerId: string }) {
       </Table>
       {secrets.data?.length === 0 ? <EmptyState title={t('ppp.empty')} /> : null}
 
-      <Box sx={{ display: 'flex', alignItems: 'center', mt: 4, mb: 1 }}>
-        <Typography variant="subtitle1" sx={{ flex: 1, fontWeight: 650 }}>
-          {t('ppp.active')}
-        </Typography>
-        <Button onClick={active.reload}>{t('common.refresh')}</Button>
-      </Box>
-      <Table size="small" data-testid="ppp-active-table">
-        <TableHead>
-          <TableRow>
-            <TableCell>{t('ppp.name')}</TableCell>
-            <TableCell>{t('ppp.address')}</TableCell>
-            <TableCell>{t('ppp.callerId')}</TableCell>
-            <TableCell>{t('ppp.uptime')}</TableCell>
-            {canManage ? <TableCell /> : null}
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {(active.data ?? []).map((session) => (
-            <TableRow key={session.routerItemId}>
-              <TableCell sx={{ fontWeight: 600 }}>{session.name}</TableCell>
-              <TableCell>{session.address}</TableCell>
-              <TableCell>{session.callerId}</TableCell>
-              <TableCell>{session.uptime}</TableCell>
-              {canManage ? (
-                <TableCell align="right">
-                  <Button
-                    size="small"
-                    color="warning"
-                    startIcon={<LinkOffIcon />}
-                    onClick={() => setKicking(session)}
-                  >
-                    {t('ppp.kick')}
-                  </Button>
-                </TableCell>
-              ) : null}
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-      {active.data?.length === 0 ? <EmptyState title={t('ppp.activeEmpty')} /> : null}
+      <ActiveSessions
+        kind="ppp"
+        sessions={
+          active.data?.map((session) => ({
+            key: session.routerItemId,
+            name: session.name,
+            address: session.address,
+            detail: session.callerId,
+            uptime: session.uptime,
+          })) ?? null
+        }
+        labels={{
+          title: 'ppp.active',
+          name: 'ppp.name',
+          detail: 'ppp.callerId',
+          empty: 'ppp.activeEmpty',
+          kickBody: 'ppp.kickBody',
+        }}
+        canManage={canManage}
+        onReload={active.reload}
+        kick={(name) => call('network.ppp.active.kick', { routerId, name })}
+      />
 
       {editing ? (
         <SecretDialog
@@ -314,22 +295,6 @@ function PppPanel({ routerId }: { routerId: string }) {
           if (result.ok) notify(t('network.queued', { label: result.data.label }), 'success');
           secrets.reload();
           setRemoving(null);
-        }}
-      />
-      <ConfirmDialog
-        open={kicking !== null}
-        title={t('ppp.kickTitle', { name: kicking?.name ?? '' })}
-        body={t('ppp.kickBody')}
-        confirmLabel={t('ppp.kick')}
-        danger
-        testId="ppp-kick-dialog"
-        onClose={() => setKicking(null)}
-        onConfirm={async () => {
-          if (!kicking) return;
-          const result = await call('network.ppp.active.kick', { routerId, name: kicking.name });
-          if (result.ok) notify(t('network.queued', { label: result.data.label }), 'success');
-          active.reload();
-          setKicking(null);
         }}
       />
     </Box>
