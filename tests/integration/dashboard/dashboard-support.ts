@@ -11,6 +11,7 @@ import type { SubscriptionState } from '../../../electron/core/subscriptions/sub
 import type { RouterJobState } from '../../../electron/core/network/network.tables';
 import type { NotifyState } from '../../../electron/core/notify/notify.tables';
 import { openTestCore, unwrap, type Signed, type TestCore } from '../support/core-fixture';
+import { addUnreachableRouter, insertPlanRow } from '../support/isp-rows';
 
 export type DashboardTest = {
   t: TestCore;
@@ -60,30 +61,9 @@ export async function openDashboardTest(): Promise<DashboardTest> {
   const warehouseId = unwrap(await t.call('inventory.warehouses.list', {}, owner.token)).find(
     (w) => w.code === 'WH-01',
   )!.id;
-  const router = async (name: string) =>
-    unwrap(
-      await t.call(
-        'network.routers.create',
-        { name, host: '127.0.0.1', port: 1, username: 'gerai-api', password: 'Router-Uji-2030' },
-        owner.token,
-      ),
-    ).id;
+  const router = (name: string) => addUnreachableRouter(t, owner.token, name);
   const routerId = await router('POP Uji');
-  const plan = await writer.insert(db, 'plans', {
-    name: 'Paket 10M',
-    service: 'pppoe',
-    download_kbps: 10_000,
-    upload_kbps: 5_000,
-    price: 150_000,
-    tax_mode: 'included',
-    router_profile: 'paket-10M',
-    isolir_method: 'profile',
-    isolir_profile: 'isolir',
-    isolir_address_list: '',
-    installation_fee: 0,
-    archived: 0,
-    notes: '',
-  });
+  const plan = await insertPlanRow(t);
 
   const test: DashboardTest = {
     t,
