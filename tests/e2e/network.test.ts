@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { inflateSync } from 'node:zlib';
 import { afterEach, beforeEach, expect, test } from 'vitest';
+import { pdfTextRuns } from '../support/pdf-text';
 import { startRouterOsSim, type RouterOsSim } from '../sim/routeros/routeros-sim';
 import { NetworkPage } from './pages/NetworkPage';
 import { SetupWizardPage } from './pages/SetupWizardPage';
@@ -22,27 +22,9 @@ afterEach(async () => {
 
 const COMMENT = 'e2e-batch-50';
 
-/**
- * The text drawn in a PDF made with pdfkit's standard fonts: every content stream inflated, every
- * hex string (`<4b4f4445>`) decoded. Enough to find the voucher codes; not a general PDF reader.
- */
+/** The text drawn in a PDF, one line per text run (enough to find the voucher codes). */
 function pdfText(pdf: Buffer): string {
-  const raw = pdf.toString('latin1');
-  const parts: string[] = [];
-  for (const match of raw.matchAll(/stream\r?\n/g)) {
-    const start = match.index + match[0].length;
-    const end = raw.indexOf('endstream', start);
-    if (end === -1) continue;
-    let content: string;
-    try {
-      content = inflateSync(pdf.subarray(start, end)).toString('latin1');
-    } catch {
-      content = raw.slice(start, end);
-    }
-    for (const hex of content.matchAll(/<([0-9a-fA-F]+)>/g))
-      parts.push(Buffer.from(hex[1] ?? '', 'hex').toString('latin1'));
-  }
-  return parts.join('\n');
+  return pdfTextRuns(pdf).join('\n');
 }
 
 test('a router added in the UI tests online, streams ether1 traffic, takes 50 vouchers and prints their cards', async () => {

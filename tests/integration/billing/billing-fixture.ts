@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { inflateSync } from 'node:zlib';
 import type { ChannelInput, ChannelOutput } from '../../../shared/contract/index';
 import type { Result } from '../../../shared/domain/errors';
 import type { HandlerContext } from '../../../electron/core/context';
+import { pdfTextRuns } from '../../support/pdf-text';
 import { openTestCore, unwrap, type Signed, type TestCore } from '../support/core-fixture';
 import type { Sqlite } from '../support/shop';
 
@@ -115,19 +115,5 @@ export async function billingTest(): Promise<BillingTest> {
 
 /** The text a PDF shows, joined (pdfkit writes hex strings inside TJ arrays). */
 export function pdfText(pdf: Buffer): string {
-  const raw = pdf.toString('latin1');
-  const runs: string[] = [];
-  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    let content: string;
-    try {
-      content = inflateSync(Buffer.from(match[1]!, 'latin1')).toString('latin1');
-    } catch {
-      continue;
-    }
-    for (const array of content.matchAll(/\[([^\]]*)\]\s*TJ/g)) {
-      const hex = [...array[1]!.matchAll(/<([0-9a-fA-F]*)>/g)].map((m) => m[1]).join('');
-      runs.push(Buffer.from(hex, 'hex').toString('latin1'));
-    }
-  }
-  return runs.join('');
+  return pdfTextRuns(pdf).join('');
 }
